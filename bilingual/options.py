@@ -1,0 +1,28 @@
+"""The one immutable options object, passed explicitly through the pipeline."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Options:
+    """What a run should do; change it by copy with :meth:`with_`.
+
+    ``simplify`` is an OpenCC config name (``tw2s``, ``t2s``, ...) or ``None`` for no
+    conversion; ``format`` names the input format (``auto`` or ``plain``).
+
+    >>> Options().with_(simplify="t2s").simplify
+    't2s'
+    """
+
+    simplify: str | None = None
+    format: str = "auto"
+
+    def with_(self, **changes: Any) -> Options:
+        """A copy with some fields changed."""
+        return replace(self, **changes)
+
+
+DEFAULT_OPTIONS = Options()

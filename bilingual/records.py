@@ -1,0 +1,143 @@
+"""The records that flow through the pipeline: frozen dataclasses holding offsets.
+
+A :class:`Message` is what the parse stage yields (who, when, which lines, what text);
+a :class:`Segment` is a span of a message's text in one language, with code-point
+offsets into that text; a :class:`Pair` is an English text and its Chinese translation
+(with room for sentence-level alignment); a :class:`Record` is one message with its
+segments and pairs, the unit every writer consumes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+#: Segment ``lang`` values for spans that are not natural-language text.
+NON_LANGUAGE = frozenset({"url", "email", "mention", "hashtag"})
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """A span ``[start, end)`` of a message's text in one language (or a URL, email, ...).
+
+    ``lang`` is ``en``, ``zh``, ``ja``, ``ko``, a langdetect code, ``und``, or one of
+    ``url``, ``email``, ``mention``, ``hashtag``; ``script`` is an ISO 15924 code
+    (``Latn``, ``Hant``, ``Hans``, ``Hani``, ``Jpan``, ``Kore``, ...) or ``None``.
+    ``simplified`` is set on Chinese segments when conversion was asked for.
+    """
+
+    start: int
+    end: int
+    lang: str
+    script: str | None
+    text: str
+    simplified: str | None = None
+
+    @property
+    def is_language(self) -> bool:
+        """True for natural-language text, False for URLs, emails, mentions, hashtags."""
+        return self.lang not in NON_LANGUAGE
+
+    def to_dict(self) -> dict[str, Any]:
+        """The segment as a JSON-ready dict, in the documented key order."""
+        out: dict[str, Any] = {"lang": self.lang}
+        if self.script is not None:
+            out["script"] = self.script
+        out.update(start=self.start, end=self.end, text=self.text)
+        if self.simplified is not None:
+            out["simplified"] = self.simplified
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class SentencePair:
+    """One aligned sentence pair inside a :class:`Pair`; a side may be empty."""
+
+    en: str
+    zh: str
+    score: float
+
+    def to_dict(self) -> dict[str, Any]:
+        """The sentence pair as a JSON-ready dict."""
+        return {"en": self.en, "zh": self.zh, "score": self.score}
+
+
+@dataclass(frozen=True, slots=True)
+class Pair:
+    """An English text and its Chinese translation, with a score in [0, 1].
+
+    ``zh_simplified`` is set when conversion was asked for; ``sentences`` holds the
+    sentence-level alignment when it has been computed.
+    """
+
+    en: str
+    zh: str
+    score: float
+    zh_simplified: str | None = None
+    sentences: tuple[SentencePair, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        """The pair as a JSON-ready dict."""
+        out: dict[str, Any] = {"en": self.en, "zh": self.zh, "score": self.score}
+        if self.zh_simplified is not None:
+            out["zh_simplified"] = self.zh_simplified
+        out["sentences"] = [s.to_dict() for s in self.sentences]
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class Message:
+    """One message as the parse stage found it: its text, who, when and where.
+
+    ``line`` and ``end_line`` are 1-based and inclusive; ``time`` is ISO 8601 when the
+    format gives a date, ``time_raw`` the timestamp as written.
+    """
+
+    source: str
+    line: int
+    text: str
+    end_line: int = 0
+    format: str = "plain"
+    speaker: str | None = None
+    time: str | None = None
+    time_raw: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.end_line == 0:
+            object.__setattr__(self, "end_line", self.line)
+
+    @property
+    def id(self) -> str:
+        """A stable identifier: ``source:line``."""
+        return f"{self.source}:{self.line}"
+
+
+@dataclass(frozen=True, slots=True)
+class Record:
+    """A message with its segments and pairs: what the writers consume."""
+
+    message: Message
+    segments: tuple[Segment, ...] = ()
+    pairs: tuple[Pair, ...] = field(default=())
+
+    @property
+    def id(self) -> str:
+        """The message's identifier."""
+        return self.message.id
+
+    def to_dict(self) -> dict[str, Any]:
+        """The record in the ``messages`` layout, as a JSON-ready dict."""
+        m = self.message
+        return {
+            "id": m.id,
+            "source": m.source,
+            "line": m.line,
+            "end_line": m.end_line,
+            "format": m.format,
+            "speaker": m.speaker,
+            "time": m.time,
+            "time_raw": m.time_raw,
+            "text": m.text,
+            "segments": [s.to_dict() for s in self.segments],
+            "pairs": [p.to_dict() for p in self.pairs],
+        }
