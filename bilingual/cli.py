@@ -1,0 +1,215 @@
+"""The command line: a thin typer layer over the library.
+
+Exit codes: 0 success, 2 usage error (bad option or value), 3 input error (missing or
+unreadable input), 4 output error (cannot write), 130 interrupted, 141 output pipe closed.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import enum
+import os
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Annotated, BinaryIO
+
+import typer
+
+from bilingual import __version__
+from bilingual.convert import ALL_CONFIGS, DEFAULT_SIMPLIFY, SIMPLIFY_CONFIGS, check_config, convert
+from bilingual.decode import read_lines
+from bilingual.errors import BilingualError, ConfigError, InputError
+from bilingual.formats import FORMAT_NAMES
+from bilingual.options import Options
+from bilingual.output import atomic_output
+from bilingual.pipeline import process_file
+from bilingual.writers.jsonl import write_jsonl
+
+EXIT_USAGE = 2
+EXIT_INPUT = 3
+EXIT_OUTPUT = 4
+EXIT_INTERRUPTED = 130
+EXIT_BROKEN_PIPE = 141
+
+app = typer.Typer(
+    help="Split mixed English/Chinese message dumps into clean per-language records.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+Layout = enum.StrEnum("Layout", {name: name for name in ("messages", "segments", "pairs")})
+InputFormat = enum.StrEnum("InputFormat", {name: name for name in FORMAT_NAMES})
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"bilingual {__version__}")
+        raise typer.Exit
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
+    ] = False,
+) -> None:
+    """Split mixed English/Chinese message dumps into clean per-language records."""
+
+
+Inputs = Annotated[
+    list[str],
+    typer.Argument(help="Input files; '-' reads standard input.", show_default=False),
+]
+Output = Annotated[
+    str, typer.Option("-o", "--output", help="Output file; '-' is standard output.")
+]
+
+
+@app.command()
+def split(
+    inputs: Inputs,
+    output: Output = "-",
+    layout: Annotated[
+        Layout, typer.Option(help="messages: one row per message; segments: one per "
+                                  "language segment; pairs: one per translation pair.")
+    ] = Layout.messages,  # type: ignore[attr-defined]
+    simplify: Annotated[
+        str | None,
+        typer.Option(
+            metavar="[CONFIG]",
+            help=f"Add Simplified Chinese to every Chinese segment (OpenCC config, default "
+            f"{DEFAULT_SIMPLIFY}; one of {', '.join(SIMPLIFY_CONFIGS)}).",
+        ),
+    ] = None,
+    input_format: Annotated[
+        InputFormat, typer.Option("--format", help="Input format.")
+    ] = InputFormat.auto,  # type: ignore[attr-defined]
+) -> None:
+    """Split dumps into per-language records, written as JSON Lines."""
+    with _errors_to_exit_codes():
+        if simplify is not None:
+            simplify = check_config(simplify, simplified_only=True)
+        options = Options(simplify=simplify, format=str(input_format))
+        _check_inputs(inputs)
+        with atomic_output(output) as out:
+            for name in inputs:
+                with _open_input(name) as stream:
+                    records = process_file(stream, options, source=_source_name(name))
+                    write_jsonl(records, out, layout=str(layout))
+
+
+@app.command("convert")
+def convert_command(
+    inputs: Inputs,
+    output: Output = "-",
+    config: Annotated[
+        str,
+        typer.Option("-c", "--config", help=f"OpenCC config: {', '.join(ALL_CONFIGS)}."),
+    ] = DEFAULT_SIMPLIFY,
+) -> None:
+    """Convert whole files between Chinese scripts with OpenCC (LF line endings out)."""
+    with _errors_to_exit_codes():
+        config = check_config(config)
+        _check_inputs(inputs)
+        with atomic_output(output) as out:
+            for name in inputs:
+                with _open_input(name) as stream:
+                    for _, line in read_lines(stream, source=_source_name(name)):
+                        out.write(convert(line, config))
+                        out.write("\n")
+
+
+def _source_name(name: str) -> str:
+    return "<stdin>" if name == "-" else name
+
+
+def _check_inputs(inputs: list[str]) -> None:
+    """Fail before writing anything if an input is missing."""
+    for name in inputs:
+        if name != "-" and not Path(name).is_file():
+            problem = "is a directory" if Path(name).is_dir() else "no such file"
+            raise InputError(problem, source=name)
+
+
+@contextlib.contextmanager
+def _open_input(name: str) -> Iterator[BinaryIO]:
+    """The input as a binary stream, with a progress bar when stderr is a terminal."""
+    if name == "-":
+        yield sys.stdin.buffer
+        return
+    with open(name, "rb") as raw:
+        if not sys.stderr.isatty():
+            yield raw
+            return
+        from rich.console import Console  # noqa: PLC0415
+        from rich.progress import Progress  # noqa: PLC0415
+
+        with Progress(console=Console(stderr=True), transient=True) as progress:
+            with progress.wrap_file(raw, total=Path(name).stat().st_size, description=name) as f:
+                yield f  # type: ignore[misc]
+
+
+@contextlib.contextmanager
+def _errors_to_exit_codes() -> Iterator[None]:
+    """Library errors become one clear line on stderr and a distinct exit code."""
+    try:
+        yield
+    except ConfigError as exc:
+        _fail(f"error: {exc}", EXIT_USAGE)
+    except InputError as exc:
+        _fail(f"error: {exc}", EXIT_INPUT)
+    except BilingualError as exc:
+        _fail(f"error: {exc}", EXIT_INPUT)
+    except BrokenPipeError:  # the reader went away (``| head``): stop quietly
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        raise typer.Exit(EXIT_BROKEN_PIPE) from None
+    except OSError as exc:
+        where = exc.filename or "output"
+        _fail(f"error: {where}: {exc.strerror or exc}", EXIT_OUTPUT)
+    except KeyboardInterrupt:
+        _fail("interrupted", EXIT_INTERRUPTED)
+
+
+def _fail(message: str, code: int) -> None:
+    typer.echo(message, err=True)
+    raise typer.Exit(code)
+
+
+def normalize_argv(args: list[str]) -> list[str]:
+    """Give ``--simplify`` its optional value: the default config when none follows.
+
+    The next argument is taken as the config when it names one (or is a word that is
+    no file, so that a typo gets the list of valid names), not when it is an input.
+
+    >>> normalize_argv(["split", "a.txt", "--simplify"])
+    ['split', 'a.txt', '--simplify=tw2s']
+    >>> normalize_argv(["split", "--simplify", "hk2s", "a.txt"])
+    ['split', '--simplify=hk2s', 'a.txt']
+    >>> normalize_argv(["split", "--simplify", "-", "-o", "out.jsonl"])
+    ['split', '--simplify=tw2s', '-', '-o', 'out.jsonl']
+    """
+    out: list[str] = []
+    rest = iter(range(len(args)))
+    for i in rest:
+        if args[i] != "--simplify":
+            out.append(args[i])
+            continue
+        following = args[i + 1] if i + 1 < len(args) else None
+        if following is None or following.startswith("-") or _is_input(following):
+            out.append(f"--simplify={DEFAULT_SIMPLIFY}")
+        else:
+            out.append(f"--simplify={following}")
+            next(rest)
+    return out
+
+
+def _is_input(word: str) -> bool:
+    return word.removesuffix(".json") not in ALL_CONFIGS and Path(word).exists()
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app(args=normalize_argv(sys.argv[1:]), prog_name="bilingual")

@@ -1,0 +1,162 @@
+"""Spans -> labelled segments: the script decides wherever it can.
+
+Han without kana is Chinese (``Hant``, ``Hans`` or ``Hani`` when its characters are the
+same in both); any kana makes it Japanese; Hangul is Korean. Latin text that is plainly
+English (common English words, no diacritics) is ``en`` without further ado; other Latin
+text falls back to langdetect, seeded so the answer is always the same.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable
+
+import regex
+
+from bilingual import scripts
+from bilingual.records import Segment
+from bilingual.segment import ATOM_KINDS, Span
+
+_ENGLISH_WORDS = frozenset(
+    """the of and to in is it you that he was for on are with as his they be at have this
+    from or had by not but what some we can were all there when your how said an each she
+    which do their if will about many then them would like so these her him has more could
+    did my no me our just also than only its who been into any after because should
+    where why here very much those while does don't i'm it's i we're you're isn't can't
+    won't didn't there's that's let's yes please thank thanks hello hi today tomorrow
+    yesterday time people year day good new first last great""".split()
+)
+_PLAIN_ENGLISH_RATIO = 0.15
+_SHORT = 3  # words: too few for langdetect to say anything reliable
+_SCRIPT_CODES = (
+    ("Cyrl", regex.compile(r"\p{Cyrillic}")),
+    ("Grek", regex.compile(r"\p{Greek}")),
+    ("Arab", regex.compile(r"\p{Arabic}")),
+    ("Hebr", regex.compile(r"\p{Hebrew}")),
+    ("Thai", regex.compile(r"\p{Thai}")),
+    ("Deva", regex.compile(r"\p{Devanagari}")),
+)
+#: langdetect codes that are written in Latin script.
+_LATIN_LANGS = frozenset(
+    """af ca cs cy da de en es et fi fr hr hu id it lt lv nl no pl pt ro sk sl so sq sv sw
+    tl tr vi""".split()
+)
+
+
+def label(text: str, spans: Iterable[Span]) -> list[Segment]:
+    """Give each span of ``text`` its language and script.
+
+    >>> from bilingual.segment import find_spans
+    >>> t = "Hello there. 美國對 https://x.com"
+    >>> [(s.lang, s.script, s.text) for s in label(t, find_spans(t))]
+    [('en', 'Latn', 'Hello there.'), ('zh', 'Hant', '美國對'), ('url', None, 'https://x.com')]
+    """
+    out = []
+    for span in spans:
+        chunk = text[span.start : span.end]
+        lang, script = _classify(span.kind, chunk)
+        out.append(Segment(span.start, span.end, lang, script, chunk))
+    return out
+
+
+def _classify(kind: str, chunk: str) -> tuple[str, str | None]:
+    if kind in ATOM_KINDS:
+        return kind, None
+    if kind == "cjk":
+        if scripts.KANA.search(chunk):
+            return "ja", "Jpan"
+        return "zh", chinese_script(chunk)
+    if kind == "latin":
+        return ("en" if is_plain_english(chunk) else _detect(chunk, latin=True)), "Latn"
+    if kind == "hangul":
+        return "ko", "Kore"
+    if kind == "other":
+        script = next((code for code, pattern in _SCRIPT_CODES if pattern.search(chunk)), None)
+        return _detect(chunk, latin=False), script
+    return "und", None
+
+
+def is_plain_english(text: str) -> bool:
+    """True when ``text`` is recognisably English without a statistical model.
+
+    >>> is_plain_english("I had 小籠包 for lunch"), is_plain_english("iPhone")
+    (True, True)
+    >>> is_plain_english("Je voudrais un café, s'il vous plaît")
+    False
+    """
+    words = scripts.LATIN_WORD.findall(text)
+    if any(not w.isascii() for w in words):
+        return False
+    if len(words) <= _SHORT:
+        return True
+    hits = sum(w.lower().replace("’", "'") in _ENGLISH_WORDS for w in words)
+    return hits >= _PLAIN_ENGLISH_RATIO * len(words)
+
+
+def _detect(text: str, *, latin: bool) -> str:
+    """langdetect's answer, seeded; ``und`` when it has none or names the wrong script."""
+    from langdetect.lang_detect_exception import LangDetectException  # noqa: PLC0415
+
+    detector = _factory().create()
+    detector.append(text)
+    try:
+        code: str = detector.detect()
+    except LangDetectException:
+        return "und"
+    if latin and code not in _LATIN_LANGS:
+        return "und"
+    return code
+
+
+@functools.cache
+def _factory() -> object:
+    from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory  # noqa: PLC0415
+
+    factory = DetectorFactory()
+    factory.load_profile(PROFILES_DIRECTORY)
+    factory.set_seed(0)
+    return factory
+
+
+def chinese_script(text: str) -> str:
+    """``Hant``, ``Hans``, or ``Hani`` when no character tells them apart.
+
+    Characters that OpenCC's ``t2s`` changes count as Traditional; characters that both
+    ``s2t`` and ``s2tw`` change count as Simplified (Taiwan also writes 床, 秘, ...).
+    The majority wins; a tie goes to the first telling character.
+
+    >>> chinese_script("美國對"), chinese_script("感谢!"), chinese_script("中文")
+    ('Hant', 'Hans', 'Hani')
+    """
+    traditional, simplified = _script_tables()
+    n_trad = n_simp = 0
+    first = "Hani"
+    for char in text:
+        if char in traditional:
+            n_trad += 1
+            if first == "Hani":
+                first = "Hant"
+        elif char in simplified:
+            n_simp += 1
+            if first == "Hani":
+                first = "Hans"
+    if n_trad == n_simp:
+        return first
+    return "Hant" if n_trad > n_simp else "Hans"
+
+
+@functools.cache
+def _script_tables() -> tuple[frozenset[str], frozenset[str]]:
+    """Characters that only Traditional / only Simplified writing uses, from OpenCC."""
+    from bilingual.convert import convert  # noqa: PLC0415
+
+    chars = [chr(c) for c in range(0x3400, 0xA000) if scripts.HAN.match(chr(c))]
+    joined = "\n".join(chars)
+
+    def changed(config: str) -> set[str]:
+        out = convert(joined, config).split("\n")
+        return {c for c, o in zip(chars, out, strict=True) if c != o}
+
+    traditional = changed("t2s")
+    simplified = (changed("s2t") & changed("s2tw")) - traditional
+    return frozenset(traditional), frozenset(simplified)

@@ -1,0 +1,60 @@
+"""Compiled patterns and character tables, built once at import (data only)."""
+
+from __future__ import annotations
+
+import regex
+
+# --- atoms: spans taken out before script runs --------------------------------------
+# A URL ends at whitespace, fullwidth/CJK punctuation or a quote/angle bracket; Han
+# characters inside a path or query belong to it.
+_URL_CHAR = r"[^\s<>\"\p{Zs}\u3000-\u303F\uFF01-\uFF0F\uFF1A-\uFF20\uFF3B-\uFF40\uFF5B-\uFF65]"
+_TLDS = (
+    "com|org|net|edu|gov|mil|int|info|biz|io|co|ai|app|dev|me|tv|news|xyz|online|site|"
+    "cn|tw|hk|mo|sg|jp|kr|uk|us|ca|au|nz|de|fr|it|es|nl|ru|in|eu|ly|gl|gd|be|ch|se|no"
+)
+URL = regex.compile(
+    rf"""(?:
+        (?:https?|ftp)://{_URL_CHAR}+
+      | (?<![\w@.])www\.[\w-]+(?:\.[\w-]+)+(?:[/?#]{_URL_CHAR}*)?
+      | (?<![\w@./-])(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+(?:{_TLDS})\b
+        (?![\w@-]|\.\w)(?:[/?#]{_URL_CHAR}*)?
+    )""",
+    regex.VERBOSE | regex.IGNORECASE,
+)
+EMAIL = regex.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}\b", regex.IGNORECASE)
+# @name (not part of an email); Weibo-style #话题# and ordinary #hashtag with a letter.
+MENTION = regex.compile(r"(?<![\w@])@[\p{L}\p{N}_](?:[\p{L}\p{N}_.-]*[\p{L}\p{N}_])?")
+HASHTAG = regex.compile(
+    r"(?<![\w#&])\#(?:[^#\s]{1,40}\#(?!\w)|[\p{L}\p{N}_]*\p{L}[\p{L}\p{N}_]*)"
+)
+#: Characters trimmed from the end of a URL: sentence punctuation, unbalanced closers.
+URL_TRAILING = ".,;:!?'\"’”)]}>*"
+
+# --- script runs ------------------------------------------------------------------
+#: One strong-letter run per match; the named group tells its class.
+#: Han and kana share a class ("cjk") so that Japanese kanji+kana stay one run.
+STRONG_RUN = regex.compile(
+    r"""(?P<cjk>[\p{Han}\p{Bopomofo}\p{Hiragana}\p{Katakana}\u30FC\u3005\u3007\u303B]
+                 [\p{Han}\p{Bopomofo}\p{Hiragana}\p{Katakana}\u30FC\u3005\u3007\u303B\p{M}]*)
+      | (?P<latin>\p{Latin}[\p{Latin}\p{M}]*)
+      | (?P<hangul>\p{Hangul}[\p{Hangul}\p{M}]*)
+      | (?P<other>\p{L}[\p{L}\p{M}]*)""",
+    regex.VERBOSE,
+)
+KANA = regex.compile(r"[\p{Hiragana}\p{Katakana}]")
+HAN = regex.compile(r"\p{Han}")
+LATIN_WORD = regex.compile(r"\p{Latin}+(?:['’]\p{Latin}+)*")
+LETTER_OR_DIGIT = regex.compile(r"[\p{L}\p{N}\p{M}]")
+DIGIT = regex.compile(r"\p{N}")
+
+#: Space-like characters: they separate tokens and never start or end a segment.
+SPACE = regex.compile(r"[\s\p{Z}\p{Cc}\p{Cf}]+")
+#: Sentence-final punctuation: runs never merge across it.
+SENTENCE_END = regex.compile(r"[.!?。！？…‼⁇⁈⁉．｡\n]")
+#: A token made only of separator marks (bullets, dashes, bars, arrows): left between
+#: segments rather than attached to one.
+SEPARATOR_TOKEN = regex.compile(r"[\p{Pd}|¦/\\•‧∙·・~=*_>»<«→←↔⇒⇐►▶◆■□●○#+]+")
+#: A token made only of closing punctuation: it belongs to the text before it.
+CLOSING_TOKEN = regex.compile(r"[\p{Pe}\p{Pf}.,;:!?%。，、；：！？…‼⁇⁈⁉．｡%'\"]+")
+#: The closing marks at the start of a glued gap (``技術!China``).
+CLOSING_PREFIX = regex.compile(r"[\p{Pe}\p{Pf}.,;:!?%。，、；：！？…‼⁇⁈⁉．｡%'\"]+")

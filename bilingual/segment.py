@@ -1,0 +1,257 @@
+"""Message text -> spans: URLs, emails, mentions and hashtags first, then script runs.
+
+A *run* is a stretch of one script class (``cjk``: Han and kana, ``latin``, ``hangul``,
+``other`` letters) with the digits, spaces and punctuation between its letters. A short
+run of another script inside a sentence stays in its host (code-switching): it is
+merged into the run around it. Digits and punctuation at the edges of runs attach to
+the neighbour they belong with: a sentence's final punctuation to the sentence before
+it, opening brackets and numbers to the text after them; lone separator marks
+(bullets, dashes, bars) stay between spans.
+
+The result is a list of :class:`Span` in text order, non-overlapping, each with
+``text[start:end]`` starting and ending on a non-space character; everything outside
+the spans is whitespace, punctuation or symbols — never a letter or a digit.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from bilingual import scripts
+
+#: Kinds of atom, in priority order when two would start at the same place.
+ATOM_KINDS = ("url", "email", "mention", "hashtag")
+
+_ATOM = regex.compile(
+    "|".join(
+        f"(?P<{kind}>{pattern.pattern})"
+        for kind, pattern in zip(
+            ATOM_KINDS,
+            (scripts.URL, scripts.EMAIL, scripts.MENTION, scripts.HASHTAG),
+            strict=True,
+        )
+    ),
+    regex.VERBOSE | regex.IGNORECASE,
+)
+_ATOM_HINT = regex.compile(r"[.@#:]")
+_TOKEN = regex.compile(r"[^\s\p{Z}\p{Cc}\p{Cf}]+")
+
+# Code-switching thresholds: how small a run must be to stay inside its host.
+_MAX_EMBEDDED_WORDS = 4  # alphabetic words inside a CJK host
+_MAX_EMBEDDED_CJK = 8  # Han/kana characters inside an alphabetic host
+_MAX_EDGE_CJK = 4  # ... at the start or end of an alphabetic host
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A half-open span of text of one kind: an atom kind, a run class or ``neutral``."""
+
+    start: int
+    end: int
+    kind: str
+
+
+@dataclass(slots=True)
+class _Run:
+    start: int
+    end: int
+    kind: str
+    words: int  # letter-run matches: words for alphabets, characters for CJK
+
+    @property
+    def weight(self) -> float:
+        """Comparable size across scripts: about two Han characters make a word."""
+        return self.words / 2 if self.kind == "cjk" else float(self.words)
+
+
+def find_spans(text: str) -> list[Span]:
+    """Split ``text`` into atoms and script runs.
+
+    >>> [(text[s.start:s.end], s.kind) for s in find_spans(
+    ...     "I had 小籠包 for lunch. 我昨天用iPhone拍了照片 https://t.co/x.")]
+    [('I had 小籠包 for lunch.', 'latin'), ('我昨天用iPhone拍了照片', 'cjk'), ('https://t.co/x', 'url')]
+    """
+    spans: list[Span] = []
+    pos = 0
+    for start, end, kind in _atoms(text):
+        spans.extend(_runs_between(text, pos, start))
+        spans.append(Span(start, end, kind))
+        pos = end
+    spans.extend(_runs_between(text, pos, len(text)))
+    return spans
+
+
+def _atoms(text: str) -> list[tuple[int, int, str]]:
+    if not _ATOM_HINT.search(text):
+        return []
+    found = []
+    for match in _ATOM.finditer(text):
+        kind = match.lastgroup or "url"
+        start, end = match.span()
+        if kind == "url":
+            end = _trim_url(text, start, end)
+        found.append((start, end, kind))
+    return found
+
+
+def _trim_url(text: str, start: int, end: int) -> int:
+    """Drop sentence punctuation and unbalanced closing brackets from a URL's end."""
+    pairs = {")": "(", "]": "[", "}": "{", ">": "<"}
+    while end > start + 1 and text[end - 1] in scripts.URL_TRAILING:
+        closer = text[end - 1]
+        opener = pairs.get(closer)
+        if opener and text.count(opener, start, end) >= text.count(closer, start, end):
+            break
+        end -= 1
+    return end
+
+
+def _runs_between(text: str, start: int, end: int) -> list[Span]:
+    """Script runs of ``text[start:end]``, merged and with neutral text attached."""
+    runs: list[_Run] = []
+    for match in scripts.STRONG_RUN.finditer(text, start, end):
+        kind = match.lastgroup or "other"
+        if runs and runs[-1].kind == kind:
+            runs[-1].end = match.end()
+            runs[-1].words += 1 if kind != "cjk" else match.end() - match.start()
+        else:
+            words = 1 if kind != "cjk" else match.end() - match.start()
+            runs.append(_Run(match.start(), match.end(), kind, words))
+    if not runs:
+        return _neutral(text, start, end)
+    _absorb_code_switches(text, runs, start, end)
+    return _attach_neutrals(text, runs, start, end)
+
+
+def _neutral(text: str, start: int, end: int) -> list[Span]:
+    """A stretch with no letters is a span (``neutral``) only if it holds a digit."""
+    tokens = [t.span() for t in _TOKEN.finditer(text, start, end)]
+    while tokens and _is_separator_or_closing(text, *tokens[0]):
+        tokens.pop(0)
+    while tokens and scripts.SEPARATOR_TOKEN.fullmatch(text, *tokens[-1]):
+        tokens.pop()
+    if not tokens or not scripts.DIGIT.search(text, tokens[0][0], tokens[-1][1]):
+        return []
+    return [Span(tokens[0][0], tokens[-1][1], "neutral")]
+
+
+def _is_separator_or_closing(text: str, start: int, end: int) -> bool:
+    return bool(
+        scripts.SEPARATOR_TOKEN.fullmatch(text, start, end)
+        or scripts.CLOSING_TOKEN.fullmatch(text, start, end)
+    )
+
+
+# --- code-switching ---------------------------------------------------------------
+
+
+def _absorb_code_switches(text: str, runs: list[_Run], start: int, end: int) -> None:
+    """Merge, smallest first, each short run that sits inside a sentence of another."""
+    while len(runs) > 1:
+        for i in sorted(range(len(runs)), key=lambda k: (runs[k].weight, k)):
+            host = _host_of(text, runs, i, start, end)
+            if host is not None:
+                lo, hi = host
+                runs[lo : hi + 1] = [
+                    _Run(
+                        runs[lo].start,
+                        runs[hi].end,
+                        runs[lo].kind if lo != i else runs[hi].kind,
+                        sum(r.words for r in runs[lo : hi + 1] if r.kind != runs[i].kind),
+                    )
+                ]
+                break
+        else:
+            return
+
+
+def _host_of(
+    text: str, runs: list[_Run], i: int, start: int, end: int
+) -> tuple[int, int] | None:
+    """The index range to merge run ``i`` into, or None if it stands on its own."""
+    run = runs[i]
+    left = runs[i - 1] if i > 0 and not _boundary(text, runs[i - 1].end, run.start) else None
+    right = (
+        runs[i + 1]
+        if i + 1 < len(runs) and not _boundary(text, run.end, runs[i + 1].start)
+        else None
+    )
+    if left and right and left.kind == right.kind != run.kind and _short(run, edge=False):
+        return i - 1, i + 1
+    for host, far_end, glued in (
+        (left, _far_end(text, runs, i, end, forward=True), run.start == left.end if left else False),
+        (right, _far_end(text, runs, i, start, forward=False), run.end == right.start if right else False),
+    ):
+        if host is None or host.kind == run.kind or not _short(run, edge=True):
+            continue
+        if glued or _edge_fits(run, host, far_end):
+            return (i - 1, i) if host is left else (i, i + 1)
+    return None
+
+
+def _far_end(text: str, runs: list[_Run], i: int, limit: int, *, forward: bool) -> bool:
+    """True if run ``i`` is cleanly open on its far side (no sentence end there)."""
+    if forward:
+        stop = runs[i + 1].start if i + 1 < len(runs) else limit
+        return not _boundary(text, runs[i].end, stop)
+    return True  # a run that opens a sentence can always lean on what follows
+
+
+def _edge_fits(run: _Run, host: _Run, open_far_side: bool) -> bool:
+    if run.kind == "cjk":  # Han at the edge of an alphabetic sentence
+        return open_far_side and run.words <= _MAX_EDGE_CJK and host.weight >= 3 * run.weight
+    return host.weight >= 1.5 * run.weight
+
+
+def _short(run: _Run, *, edge: bool) -> bool:
+    if run.kind == "cjk":
+        return run.words <= (_MAX_EDGE_CJK if edge else _MAX_EMBEDDED_CJK)
+    return run.words <= _MAX_EMBEDDED_WORDS
+
+
+def _boundary(text: str, start: int, end: int) -> bool:
+    return scripts.SENTENCE_END.search(text, start, end) is not None
+
+
+# --- attaching digits and punctuation ------------------------------------------------
+
+
+def _attach_neutrals(text: str, runs: list[_Run], start: int, end: int) -> list[Span]:
+    """Extend each run over the neutral text that belongs to it."""
+    bounds = [[r.start, r.end] for r in runs]
+    # before the first run: everything but leading separators and stray closers
+    tokens = [t.span() for t in _TOKEN.finditer(text, start, runs[0].start)]
+    while tokens and _is_separator_or_closing(text, *tokens[0]):
+        tokens.pop(0)
+    if tokens:
+        bounds[0][0] = tokens[0][0]
+    # after the last run: everything but trailing separators
+    tokens = [t.span() for t in _TOKEN.finditer(text, runs[-1].end, end)]
+    while tokens and scripts.SEPARATOR_TOKEN.fullmatch(text, *tokens[-1]):
+        tokens.pop()
+    if tokens:
+        bounds[-1][1] = tokens[-1][1]
+    # between two runs: closers go left, the rest right, lone separators nowhere
+    for k in range(len(runs) - 1):
+        bounds[k][1], bounds[k + 1][0] = _split_gap(text, runs[k].end, runs[k + 1].start)
+    return [Span(lo, hi, run.kind) for (lo, hi), run in zip(bounds, runs, strict=True)]
+
+
+def _split_gap(text: str, start: int, end: int) -> tuple[int, int]:
+    """Where the left run ends and the right one starts inside ``text[start:end]``."""
+    tokens = [t.span() for t in _TOKEN.finditer(text, start, end)]
+    left_end, k = start, 0
+    if tokens and tokens[0][0] == start:  # glued to the left run
+        glued_end = tokens[0][1]
+        if glued_end == end:  # no space at all: closing marks left, the rest right
+            closing = scripts.CLOSING_PREFIX.match(text, start, end)
+            split = closing.end() if closing else start
+            return split, split
+        left_end, k = glued_end, 1
+    while k < len(tokens) and scripts.CLOSING_TOKEN.fullmatch(text, *tokens[k]):
+        left_end, k = tokens[k][1], k + 1
+    while k < len(tokens) and scripts.SEPARATOR_TOKEN.fullmatch(text, *tokens[k]):
+        k += 1
+    return left_end, tokens[k][0] if k < len(tokens) else end

@@ -1,0 +1,1 @@
+"""Writers: records -> files. Each streams, one record or unit at a time."""

@@ -1,0 +1,92 @@
+"""JSONL in three layouts of the same records: ``messages``, ``segments``, ``pairs``.
+
+- ``messages``: one object per message (``Record.to_dict``).
+- ``segments``: one object per language segment (URLs, emails, mentions and hashtags
+  are left out) with its message's id, line and speaker: the per-language view.
+- ``pairs``: one object per pair in the Hugging Face ``translation`` form; with
+  conversion, ``translation.zh`` is the Simplified text and ``zh_original`` the text
+  as written.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any, TextIO
+
+from bilingual.records import Record
+
+LAYOUTS = ("messages", "segments", "pairs")
+
+
+def messages_rows(record: Record) -> Iterator[dict[str, Any]]:
+    """The ``messages`` layout: the record itself."""
+    yield record.to_dict()
+
+
+def segments_rows(record: Record) -> Iterator[dict[str, Any]]:
+    """The ``segments`` layout: one row per language segment.
+
+    >>> from bilingual import process
+    >>> [r["id"] for r in segments_rows(next(process(["Hi! 你好！ https://x.com"])))]
+    ['<input>:1#0', '<input>:1#1']
+    """
+    m = record.message
+    for index, segment in enumerate(record.segments):
+        if segment.is_language:
+            yield {
+                "id": f"{m.id}#{index}",
+                "message_id": m.id,
+                "source": m.source,
+                "line": m.line,
+                "speaker": m.speaker,
+                "time": m.time,
+                "index": index,
+                **segment.to_dict(),
+            }
+
+
+def pairs_rows(record: Record) -> Iterator[dict[str, Any]]:
+    """The ``pairs`` layout: one row per pair, as ``datasets`` loads translations.
+
+    >>> from bilingual import Options, process
+    >>> next(pairs_rows(next(process(["Thanks! 謝謝！"], Options(simplify="tw2s")))))
+    ... # doctest: +NORMALIZE_WHITESPACE
+    {'id': '<input>:1#p0', 'translation': {'en': 'Thanks!', 'zh': '谢谢！'},
+     'score': 0.809, 'source': '<input>', 'line': 1, 'zh_original': '謝謝！'}
+    """
+    m = record.message
+    for index, pair in enumerate(record.pairs):
+        row: dict[str, Any] = {
+            "id": f"{m.id}#p{index}",
+            "translation": {"en": pair.en, "zh": pair.zh_simplified or pair.zh},
+            "score": pair.score,
+            "source": m.source,
+            "line": m.line,
+        }
+        if pair.zh_simplified is not None:
+            row["zh_original"] = pair.zh
+        yield row
+
+
+ROWS: dict[str, Callable[[Record], Iterator[dict[str, Any]]]] = {
+    "messages": messages_rows,
+    "segments": segments_rows,
+    "pairs": pairs_rows,
+}
+
+
+def write_jsonl(records: Iterable[Record], out: TextIO, *, layout: str = "messages") -> int:
+    """Write ``records`` to ``out`` as JSON Lines; return the number of rows written.
+
+    Keys keep their documented order and non-ASCII text is written as is, so the same
+    records always give the same bytes.
+    """
+    rows = ROWS[layout]
+    count = 0
+    for record in records:
+        for row in rows(record):
+            out.write(json.dumps(row, ensure_ascii=False))
+            out.write("\n")
+            count += 1
+    return count
