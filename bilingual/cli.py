@@ -39,8 +39,23 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-Layout = enum.StrEnum("Layout", {name: name for name in ("messages", "segments", "pairs")})
-InputFormat = enum.StrEnum("InputFormat", {name: name for name in FORMAT_NAMES})
+
+class Layout(enum.StrEnum):
+    """The JSONL layouts (see ``bilingual.writers.jsonl``)."""
+
+    messages = "messages"
+    segments = "segments"
+    pairs = "pairs"
+
+
+class InputFormat(enum.StrEnum):
+    """The input formats ``--format`` accepts."""
+
+    auto = "auto"
+    plain = "plain"
+
+
+assert {f.value for f in InputFormat} == set(FORMAT_NAMES)
 
 
 def _version(value: bool) -> None:
@@ -63,9 +78,7 @@ Inputs = Annotated[
     list[str],
     typer.Argument(help="Input files; '-' reads standard input.", show_default=False),
 ]
-Output = Annotated[
-    str, typer.Option("-o", "--output", help="Output file; '-' is standard output.")
-]
+Output = Annotated[str, typer.Option("-o", "--output", help="Output file; '-' is standard output.")]
 
 
 @app.command()
@@ -73,9 +86,12 @@ def split(
     inputs: Inputs,
     output: Output = "-",
     layout: Annotated[
-        Layout, typer.Option(help="messages: one row per message; segments: one per "
-                                  "language segment; pairs: one per translation pair.")
-    ] = Layout.messages,  # type: ignore[attr-defined]
+        Layout,
+        typer.Option(
+            help="messages: one row per message; segments: one per "
+            "language segment; pairs: one per translation pair."
+        ),
+    ] = Layout.messages,
     simplify: Annotated[
         str | None,
         typer.Option(
@@ -86,7 +102,7 @@ def split(
     ] = None,
     input_format: Annotated[
         InputFormat, typer.Option("--format", help="Input format.")
-    ] = InputFormat.auto,  # type: ignore[attr-defined]
+    ] = InputFormat.auto,
 ) -> None:
     """Split dumps into per-language records, written as JSON Lines."""
     with _errors_to_exit_codes():
@@ -147,9 +163,12 @@ def _open_input(name: str) -> Iterator[BinaryIO]:
         from rich.console import Console  # noqa: PLC0415
         from rich.progress import Progress  # noqa: PLC0415
 
-        with Progress(console=Console(stderr=True), transient=True) as progress:
-            with progress.wrap_file(raw, total=Path(name).stat().st_size, description=name) as f:
-                yield f  # type: ignore[misc]
+        size = Path(name).stat().st_size
+        with (
+            Progress(console=Console(stderr=True), transient=True) as progress,
+            progress.wrap_file(raw, total=size, description=name) as wrapped,
+        ):
+            yield wrapped
 
 
 @contextlib.contextmanager

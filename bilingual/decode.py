@@ -42,7 +42,7 @@ def read_lines(stream: BinaryIO, *, source: str) -> Iterator[Line]:
 (is the file GB18030 or Big5? convert it to UTF-8 first, e.g. with iconv)
     """
     head = stream.read(4)
-    buffered = io.BufferedReader(_Prefixed(head, stream), 1 << 16)  # type: ignore[arg-type]
+    buffered = io.BufferedReader(_Prefixed(head, stream), 1 << 16)  # type: ignore[type-var]
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         wrapper = io.TextIOWrapper(buffered, encoding="utf-16", newline=None)
         try:
@@ -58,8 +58,8 @@ def read_lines(stream: BinaryIO, *, source: str) -> Iterator[Line]:
 def _decode_utf8(raw_lines: Iterable[bytes], source: str) -> Iterator[Line]:
     number = 0
     for raw in raw_lines:
-        raw = raw.removesuffix(b"\n").removesuffix(b"\r")
-        for part in raw.split(b"\r") if b"\r" in raw else (raw,):
+        content = raw.removesuffix(b"\n").removesuffix(b"\r")
+        for part in content.split(b"\r") if b"\r" in content else (content,):
             number += 1
             try:
                 yield number, part.decode("utf-8")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterable
+from typing import Any
 
 import regex
 
@@ -19,12 +20,12 @@ from bilingual.segment import ATOM_KINDS, Span
 
 _ENGLISH_WORDS = frozenset(
     """the of and to in is it you that he was for on are with as his they be at have this
-    from or had by not but what some we can were all there when your how said an each she
-    which do their if will about many then them would like so these her him has more could
-    did my no me our just also than only its who been into any after because should
-    where why here very much those while does don't i'm it's i we're you're isn't can't
-    won't didn't there's that's let's yes please thank thanks hello hi today tomorrow
-    yesterday time people year day good new first last great""".split()
+    from or had by not but what some we can were all there when your how said an each
+    she which do their if will about many then them would like so these her him has more
+    could did my no me our just also than only its who been into any after because
+    should where why here very much those while does don't i'm it's i we're you're isn't
+    can't won't didn't there's that's let's yes please thank thanks hello hi today
+    tomorrow yesterday time people year day good new first last great""".split()
 )
 _PLAIN_ENGLISH_RATIO = 0.15
 _SHORT = 3  # words: too few for langdetect to say anything reliable
@@ -38,8 +39,8 @@ _SCRIPT_CODES = (
 )
 #: langdetect codes that are written in Latin script.
 _LATIN_LANGS = frozenset(
-    """af ca cs cy da de en es et fi fr hr hu id it lt lv nl no pl pt ro sk sl so sq sv sw
-    tl tr vi""".split()
+    """af ca cs cy da de en es et fi fr hr hu id it lt lv nl no pl
+    pt ro sk sl so sq sv sw tl tr vi""".split()
 )
 
 
@@ -109,7 +110,7 @@ def _detect(text: str, *, latin: bool) -> str:
 
 
 @functools.cache
-def _factory() -> object:
+def _factory() -> Any:
     from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory  # noqa: PLC0415
 
     factory = DetectorFactory()

@@ -24,8 +24,8 @@ def split(text: str, *, simplify: str | None = None) -> list[Segment]:
 
     ``simplify`` names an OpenCC config; Chinese segments then carry ``simplified``.
 
-    >>> [(s.lang, s.script, s.text) for s in split("我昨天用iPhone拍了照片 I had 小籠包")]
-    [('zh', 'Hans', '我昨天用iPhone拍了照片'), ('en', 'Latn', 'I had 小籠包')]
+    >>> [(s.lang, s.script, s.text) for s in split("我昨天用iPhone拍了照片。I had 小籠包 today.")]
+    [('zh', 'Hani', '我昨天用iPhone拍了照片。'), ('en', 'Latn', 'I had 小籠包 today.')]
     >>> split("賴教授: 沒有後門", simplify="tw2s")[0].simplified
     '赖教授: 没有后门'
     """

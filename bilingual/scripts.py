@@ -24,9 +24,7 @@ URL = regex.compile(
 EMAIL = regex.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}\b", regex.IGNORECASE)
 # @name (not part of an email); Weibo-style #话题# and ordinary #hashtag with a letter.
 MENTION = regex.compile(r"(?<![\w@])@[\p{L}\p{N}_](?:[\p{L}\p{N}_.-]*[\p{L}\p{N}_])?")
-HASHTAG = regex.compile(
-    r"(?<![\w#&])\#(?:[^#\s]{1,40}\#(?!\w)|[\p{L}\p{N}_]*\p{L}[\p{L}\p{N}_]*)"
-)
+HASHTAG = regex.compile(r"(?<![\w#&])\#(?:[^#\s]{1,40}\#(?!\w)|[\p{L}\p{N}_]*\p{L}[\p{L}\p{N}_]*)")
 #: Characters trimmed from the end of a URL: sentence punctuation, unbalanced closers.
 URL_TRAILING = ".,;:!?'\"’”)]}>*"
 

@@ -69,9 +69,10 @@ class _Run:
 def find_spans(text: str) -> list[Span]:
     """Split ``text`` into atoms and script runs.
 
-    >>> [(text[s.start:s.end], s.kind) for s in find_spans(
-    ...     "I had 小籠包 for lunch. 我昨天用iPhone拍了照片 https://t.co/x.")]
-    [('I had 小籠包 for lunch.', 'latin'), ('我昨天用iPhone拍了照片', 'cjk'), ('https://t.co/x', 'url')]
+    >>> text = "I had 小籠包 for lunch. 我昨天用iPhone拍了照片 https://t.co/x."
+    >>> [(text[s.start:s.end], s.kind) for s in find_spans(text)]  # doctest: +NORMALIZE_WHITESPACE
+    [('I had 小籠包 for lunch.', 'latin'), ('我昨天用iPhone拍了照片', 'cjk'),
+     ('https://t.co/x', 'url')]
     """
     spans: list[Span] = []
     pos = 0
@@ -167,9 +168,7 @@ def _absorb_code_switches(text: str, runs: list[_Run], start: int, end: int) -> 
             return
 
 
-def _host_of(
-    text: str, runs: list[_Run], i: int, start: int, end: int
-) -> tuple[int, int] | None:
+def _host_of(text: str, runs: list[_Run], i: int, start: int, end: int) -> tuple[int, int] | None:
     """The index range to merge run ``i`` into, or None if it stands on its own."""
     run = runs[i]
     left = runs[i - 1] if i > 0 and not _boundary(text, runs[i - 1].end, run.start) else None
@@ -181,8 +180,16 @@ def _host_of(
     if left and right and left.kind == right.kind != run.kind and _short(run, edge=False):
         return i - 1, i + 1
     for host, far_end, glued in (
-        (left, _far_end(text, runs, i, end, forward=True), run.start == left.end if left else False),
-        (right, _far_end(text, runs, i, start, forward=False), run.end == right.start if right else False),
+        (
+            left,
+            _far_end(text, runs, i, end, forward=True),
+            run.start == left.end if left else False,
+        ),
+        (
+            right,
+            _far_end(text, runs, i, start, forward=False),
+            run.end == right.start if right else False,
+        ),
     ):
         if host is None or host.kind == run.kind or not _short(run, edge=True):
             continue

@@ -53,7 +53,7 @@ def pairs_rows(record: Record) -> Iterator[dict[str, Any]]:
     >>> next(pairs_rows(next(process(["Thanks! 謝謝！"], Options(simplify="tw2s")))))
     ... # doctest: +NORMALIZE_WHITESPACE
     {'id': '<input>:1#p0', 'translation': {'en': 'Thanks!', 'zh': '谢谢！'},
-     'score': 0.809, 'source': '<input>', 'line': 1, 'zh_original': '謝謝！'}
+     'score': 0.952, 'source': '<input>', 'line': 1, 'zh_original': '謝謝！'}
     """
     m = record.message
     for index, pair in enumerate(record.pairs):

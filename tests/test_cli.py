@@ -1,0 +1,158 @@
+"""The command line: layouts, conversion, exit codes, atomic output."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from bilingual import __version__
+from bilingual.cli import (
+    EXIT_INPUT,
+    EXIT_USAGE,
+    app,
+    normalize_argv,
+)
+
+runner = CliRunner()
+
+
+def run(*args: str, stdin: bytes | None = None) -> tuple[int, str, str]:
+    result = runner.invoke(app, normalize_argv(list(args)), input=stdin)
+    return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.fixture
+def dump(tmp_path: Path) -> Path:
+    path = tmp_path / "dump.txt"
+    path.write_text(
+        "Thanks for coming! 謝謝你來！ https://example.com/a\n\njust English\n", "utf-8"
+    )
+    return path
+
+
+def test_split_messages(dump: Path) -> None:
+    """The default layout is one JSON object per message."""
+    code, out, _ = run("split", str(dump))
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert code == 0
+    assert [r["line"] for r in rows] == [1, 3]
+    assert [s["lang"] for s in rows[0]["segments"]] == ["en", "zh", "url"]
+    assert rows[0]["pairs"][0]["zh"] == "謝謝你來！"
+
+
+def test_simplify_without_value_uses_default(dump: Path) -> None:
+    """A bare --simplify, before or after the input, converts with tw2s."""
+    for args in (("split", str(dump), "--simplify"), ("split", "--simplify", str(dump))):
+        code, out, _ = run(*args)
+        assert code == 0
+        assert json.loads(out.splitlines()[0])["segments"][1]["simplified"] == "谢谢你来！"
+
+
+def test_pairs_layout_is_the_translation_form(dump: Path) -> None:
+    """--layout pairs writes Hugging Face translation rows, Simplified with --simplify."""
+    code, out, _ = run("split", str(dump), "--layout", "pairs", "--simplify=hk2s")
+    (row,) = [json.loads(line) for line in out.splitlines()]
+    assert code == 0
+    assert row["translation"] == {"en": "Thanks for coming!", "zh": "谢谢你来！"}
+    assert row["zh_original"] == "謝謝你來！"
+    assert row["id"] == f"{dump}:1#p0"
+
+
+def test_segments_layout(dump: Path) -> None:
+    """--layout segments writes one row per language segment, URLs left out."""
+    code, out, _ = run("split", str(dump), "--layout", "segments")
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert code == 0
+    assert [(r["message_id"], r["lang"]) for r in rows] == [
+        (f"{dump}:1", "en"),
+        (f"{dump}:1", "zh"),
+        (f"{dump}:3", "en"),
+    ]
+
+
+def test_stdin_and_output_file(tmp_path: Path) -> None:
+    """'-' reads standard input; -o writes the file."""
+    out = tmp_path / "out.jsonl"
+    code, _, _ = run("split", "-", "-o", str(out), stdin="你好 world\n".encode())
+    assert code == 0
+    assert json.loads(out.read_text("utf-8"))["source"] == "<stdin>"
+
+
+def test_bad_bytes_name_file_line_and_leave_no_output(dump: Path, tmp_path: Path) -> None:
+    """Undecodable input is exit 3, names file and line, and no partial file is left."""
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"fine\nalso fine\n\xe4\xb8 broken\n")
+    out = tmp_path / "out.jsonl"
+    code, _, err = run("split", str(dump), str(bad), "-o", str(out))
+    assert code == EXIT_INPUT
+    assert f"{bad}:3: byte 0xe4 at column 1 is not valid UTF-8" in err
+    assert sorted(tmp_path.iterdir()) == sorted([dump, bad])
+
+
+def test_failed_run_keeps_existing_output(dump: Path, tmp_path: Path) -> None:
+    """An existing output file is untouched when the run fails."""
+    out = tmp_path / "out.jsonl"
+    out.write_text("previous\n", "utf-8")
+    code, _, _ = run("split", str(dump), str(tmp_path / "missing.txt"), "-o", str(out))
+    assert code == EXIT_INPUT
+    assert out.read_text("utf-8") == "previous\n"
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ("--simplify", "s2t"),
+            "'s2t' does not convert to Simplified Chinese; choose one of: tw2s",
+        ),
+        (("--simplify", "t2z"), "'t2z' is not an OpenCC config"),
+        (("--layout", "rows"), "Invalid value for '--layout'"),
+    ],
+)
+def test_usage_errors(dump: Path, args: tuple[str, ...], message: str) -> None:
+    """Bad options are exit 2 with the valid choices."""
+    code, _, err = run("split", str(dump), *args)
+    assert code == EXIT_USAGE
+    assert message in err
+
+
+def test_missing_input_is_an_input_error(tmp_path: Path) -> None:
+    """A missing file is exit 3 and named."""
+    code, _, err = run("split", str(tmp_path / "nope.txt"))
+    assert code == EXIT_INPUT
+    assert f"{tmp_path / 'nope.txt'}: no such file" in err
+
+
+def test_convert_command(tmp_path: Path) -> None:
+    """bilingual convert applies any OpenCC config to whole files."""
+    src = tmp_path / "s.txt"
+    src.write_text("汉字\r\n软件\n", "utf-8")
+    assert run("convert", str(src), "-c", "s2twp")[:2] == (0, "漢字\n軟體\n")
+    assert run("convert", "-", stdin="沒有後門".encode())[:2] == (0, "没有后门\n")
+
+
+def test_version() -> None:
+    """--version prints the package version."""
+    assert run("--version")[:2] == (0, f"bilingual {__version__}\n")
+
+
+def test_python_dash_m(dump: Path) -> None:
+    """python -m bilingual runs the same CLI, with the --simplify default."""
+    result = subprocess.run(
+        [sys.executable, "-m", "bilingual", "split", "--simplify", str(dump), "--layout", "pairs"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["translation"]["zh"] == "谢谢你来！"
+
+
+def test_output_is_deterministic(dump: Path) -> None:
+    """The same input and options give byte-identical output."""
+    assert run("split", str(dump), "--simplify") == run("split", str(dump), "--simplify")
