@@ -149,61 +149,63 @@ def _is_separator_or_closing(text: str, start: int, end: int) -> bool:
 
 
 def _absorb_code_switches(text: str, runs: list[_Run], start: int, end: int) -> None:
-    """Merge, smallest first, each short run that sits inside a sentence of another."""
+    """Merge short runs into the sentence around them: embedded ones first, then edges.
+
+    Smallest runs go first, and a run inside one host (``I had 小籠包 for lunch``) is
+    merged before any run at the edge of a host, so that an edge word never leans on
+    a run that is itself about to be absorbed.
+    """
     while len(runs) > 1:
-        for i in sorted(range(len(runs)), key=lambda k: (runs[k].weight, k)):
-            host = _host_of(text, runs, i, start, end)
-            if host is not None:
-                lo, hi = host
-                runs[lo : hi + 1] = [
-                    _Run(
-                        runs[lo].start,
-                        runs[hi].end,
-                        runs[lo].kind if lo != i else runs[hi].kind,
-                        sum(r.words for r in runs[lo : hi + 1] if r.kind != runs[i].kind),
-                    )
-                ]
-                break
-        else:
+        order = sorted(range(len(runs)), key=lambda k: (runs[k].weight, k))
+        host = next((h for i in order if (h := _embedding_host(text, runs, i))), None)
+        if host is None:
+            host = next((h for i in order if (h := _edge_host(text, runs, i, start, end))), None)
+        if host is None:
             return
+        lo, minority, hi = host
+        kind = runs[hi].kind if lo == minority else runs[lo].kind
+        words = sum(r.words for r in runs[lo : hi + 1] if r.kind == kind)
+        runs[lo : hi + 1] = [_Run(runs[lo].start, runs[hi].end, kind, words)]
 
 
-def _host_of(text: str, runs: list[_Run], i: int, start: int, end: int) -> tuple[int, int] | None:
-    """The index range to merge run ``i`` into, or None if it stands on its own."""
+def _embedding_host(text: str, runs: list[_Run], i: int) -> tuple[int, int, int] | None:
+    """``(i-1, i, i+1)`` if run ``i`` is short and inside one sentence of another script."""
+    if not 0 < i < len(runs) - 1 or not _short(runs[i], edge=False):
+        return None
+    left, run, right = runs[i - 1], runs[i], runs[i + 1]
+    if left.kind != right.kind or left.kind == run.kind:
+        return None
+    if _boundary(text, left.end, run.start) or _boundary(text, run.end, right.start):
+        return None
+    return i - 1, i, i + 1
+
+
+def _edge_host(
+    text: str, runs: list[_Run], i: int, start: int, end: int
+) -> tuple[int, int, int] | None:
+    """The neighbour run ``i`` leans on when it opens or closes a sentence of another."""
     run = runs[i]
-    left = runs[i - 1] if i > 0 and not _boundary(text, runs[i - 1].end, run.start) else None
-    right = (
-        runs[i + 1]
-        if i + 1 < len(runs) and not _boundary(text, run.end, runs[i + 1].start)
-        else None
-    )
-    if left and right and left.kind == right.kind != run.kind and _short(run, edge=False):
-        return i - 1, i + 1
-    for host, far_end, glued in (
-        (
-            left,
-            _far_end(text, runs, i, end, forward=True),
-            run.start == left.end if left else False,
-        ),
-        (
-            right,
-            _far_end(text, runs, i, start, forward=False),
-            run.end == right.start if right else False,
-        ),
-    ):
-        if host is None or host.kind == run.kind or not _short(run, edge=True):
-            continue
-        if glued or _edge_fits(run, host, far_end):
-            return (i - 1, i) if host is left else (i, i + 1)
+    if not _short(run, edge=True):
+        return None
+    if i > 0:  # run i closes the sentence of the run before it
+        host = runs[i - 1]
+        if host.kind != run.kind and not _boundary(text, host.end, run.start):
+            glued = host.end == run.start
+            if glued or _edge_fits(run, host, _open_after(text, runs, i, end)):
+                return i - 1, i, i
+    if i + 1 < len(runs):  # run i opens the sentence of the run after it
+        host = runs[i + 1]
+        if host.kind != run.kind and not _boundary(text, run.end, host.start):
+            glued = run.end == host.start
+            if glued or _edge_fits(run, host, True):
+                return i, i, i + 1
     return None
 
 
-def _far_end(text: str, runs: list[_Run], i: int, limit: int, *, forward: bool) -> bool:
-    """True if run ``i`` is cleanly open on its far side (no sentence end there)."""
-    if forward:
-        stop = runs[i + 1].start if i + 1 < len(runs) else limit
-        return not _boundary(text, runs[i].end, stop)
-    return True  # a run that opens a sentence can always lean on what follows
+def _open_after(text: str, runs: list[_Run], i: int, limit: int) -> bool:
+    """True if no sentence ends right after run ``i`` (it does not close a sentence)."""
+    stop = runs[i + 1].start if i + 1 < len(runs) else limit
+    return not _boundary(text, runs[i].end, stop)
 
 
 def _edge_fits(run: _Run, host: _Run, open_far_side: bool) -> bool:
