@@ -19,7 +19,15 @@ from bilingual.records import Segment
 from bilingual.segment import ATOM_KINDS, Span
 
 _ENGLISH_WORDS = frozenset(
-    """the of and to in is it you that he was for on are with as his they be at have this
+    """a i've i'll i'd you've you'd you'll he's she's we've we'll they've they'll doesn't
+    hasn't haven't couldn't wouldn't shouldn't wasn't weren't aren't what's who's how's
+    here's got never us little better up before three go home next week one gave ago
+    already such years everything bought back done lot off nothing two eat every morning
+    big must bit now walk cold yet another himself herself over buy let car wear made
+    come seen out few see get goes minutes takes month give heard wait likes took went
+    eaten until comes water caught cannot always something called stop even gets ten
+    thing small knew boy work well know think want need really look tell go going still
+    the of and to in is it you that he was for on are with as his they be at have this
     from or had by not but what some we can were all there when your how said an each
     she which do their if will about many then them would like so these her him has more
     could did my no me our just also than only its who been into any after because

@@ -10,7 +10,7 @@ import regex
 _URL_CHAR = (
     r"[^\s<>\"\p{Z}\p{Cc}\p{Cf}\u3000-\u303F\uFF01-\uFF0F\uFF1A-\uFF20\uFF3B-\uFF40\uFF5B-\uFF65]"
 )
-_TLDS = (
+TLDS = (
     "com|org|net|edu|gov|mil|int|info|biz|io|co|ai|app|dev|me|tv|news|xyz|online|site|"
     "cn|tw|hk|mo|sg|jp|kr|uk|us|ca|au|nz|de|fr|it|es|nl|ru|in|eu|ly|gl|gd|be|ch|se|no"
 )
@@ -18,7 +18,7 @@ URL = regex.compile(
     rf"""(?:
         (?:https?|ftp)://{_URL_CHAR}+
       | (?<![\w@.])www\.[\w-]+(?:\.[\w-]+)+(?:[/?#]{_URL_CHAR}*)?
-      | (?<![\w@./-])(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+(?:{_TLDS})\b
+      | (?<![\w@./-])(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+(?:{TLDS})\b
         (?![\w@-]|\.\w)(?:[/?#]{_URL_CHAR}*)?
     )""",
     regex.VERBOSE | regex.IGNORECASE,

@@ -35,13 +35,14 @@ _ATOM = regex.compile(
     ),
     regex.VERBOSE | regex.IGNORECASE,
 )
-_ATOM_HINT = regex.compile(r"[.@#:]")
+_ATOM_HINT = regex.compile(rf"://|www\.|[@#]|\.(?:{scripts.TLDS})\b", regex.IGNORECASE)
 _TOKEN = regex.compile(r"[^\s\p{Z}\p{Cc}\p{Cf}]+")
 
 # Code-switching thresholds: how small a run must be to stay inside its host.
 _MAX_EMBEDDED_WORDS = 4  # alphabetic words inside a CJK host
 _MAX_EMBEDDED_CJK = 8  # Han/kana characters inside an alphabetic host
 _MAX_EDGE_CJK = 4  # ... at the start or end of an alphabetic host
+_MAX_EDGE_WORDS = 2  # alphabetic words at the start or end of a CJK host
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,19 +112,31 @@ def _trim_url(text: str, start: int, end: int) -> int:
 
 def _runs_between(text: str, start: int, end: int) -> list[Span]:
     """Script runs of ``text[start:end]``, merged and with neutral text attached."""
-    runs: list[_Run] = []
+    runs: list[_Run] = []  # one per sentence and script: code-switching is per sentence
     for match in scripts.STRONG_RUN.finditer(text, start, end):
         kind = match.lastgroup or "other"
-        if runs and runs[-1].kind == kind:
-            runs[-1].end = match.end()
-            runs[-1].words += 1 if kind != "cjk" else match.end() - match.start()
+        words = 1 if kind != "cjk" else match.end() - match.start()
+        last = runs[-1] if runs else None
+        if last and last.kind == kind and not _boundary(text, last.end, match.start()):
+            last.end = match.end()
+            last.words += words
         else:
-            words = 1 if kind != "cjk" else match.end() - match.start()
             runs.append(_Run(match.start(), match.end(), kind, words))
     if not runs:
         return _neutral(text, start, end)
     _absorb_code_switches(text, runs, start, end)
-    return _attach_neutrals(text, runs, start, end)
+    return _attach_neutrals(text, _join_sentences(runs), start, end)
+
+
+def _join_sentences(runs: list[_Run]) -> list[_Run]:
+    """Join consecutive runs of one script back into one span."""
+    joined = [runs[0]]
+    for run in runs[1:]:
+        if run.kind == joined[-1].kind:
+            joined[-1] = _Run(joined[-1].start, run.end, run.kind, joined[-1].words + run.words)
+        else:
+            joined.append(run)
+    return joined
 
 
 def _neutral(text: str, start: int, end: int) -> list[Span]:
@@ -191,13 +204,13 @@ def _edge_host(
         host = runs[i - 1]
         if host.kind != run.kind and not _boundary(text, host.end, run.start):
             glued = host.end == run.start
-            if glued or _edge_fits(run, host, _open_after(text, runs, i, end)):
+            if glued or _edge_fits(text, run, host, open_far_side=_open_after(text, runs, i, end)):
                 return i - 1, i, i
     if i + 1 < len(runs):  # run i opens the sentence of the run after it
         host = runs[i + 1]
         if host.kind != run.kind and not _boundary(text, run.end, host.start):
             glued = run.end == host.start
-            if glued or _edge_fits(run, host, True):
+            if glued or _edge_fits(text, run, host, open_far_side=True):
                 return i, i, i + 1
     return None
 
@@ -208,10 +221,20 @@ def _open_after(text: str, runs: list[_Run], i: int, limit: int) -> bool:
     return not _boundary(text, runs[i].end, stop)
 
 
-def _edge_fits(run: _Run, host: _Run, open_far_side: bool) -> bool:
-    if run.kind == "cjk":  # Han at the edge of an alphabetic sentence
+def _edge_fits(text: str, run: _Run, host: _Run, *, open_far_side: bool) -> bool:
+    """Whether a run set apart by a space still belongs to the sentence beside it.
+
+    Han at the edge of an alphabetic sentence must be a few characters in a much longer
+    sentence that goes on; a word at the edge of a Chinese sentence must be one word or
+    a name of up to two (``我很喜歡 Harry Potter``), not a phrase (``is exciting``).
+    """
+    if run.kind == "cjk":
         return open_far_side and run.words <= _MAX_EDGE_CJK and host.weight >= 3 * run.weight
-    return host.weight >= 1.5 * run.weight
+    if run.words > _MAX_EDGE_WORDS or host.weight < 1.5 * run.weight:
+        return False
+    return run.words == 1 or all(
+        w[0].isupper() or w[0].isdigit() for w in text[run.start : run.end].split()
+    )
 
 
 def _short(run: _Run, *, edge: bool) -> bool:
