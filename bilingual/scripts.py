@@ -31,16 +31,21 @@ HASHTAG = regex.compile(r"(?<![\w#&])\#(?:[^#\s]{1,40}\#(?!\w)|[\p{L}\p{N}_]*\p{
 URL_TRAILING = ".,;:!?'\"’”)]}>*"
 
 # --- script runs ------------------------------------------------------------------
-#: One strong-letter run per match; the named group tells its class.
-#: Han and kana share a class ("cjk") so that Japanese kanji+kana stay one run.
-STRONG_RUN = regex.compile(
-    r"""(?P<cjk>[\p{Han}\p{Bopomofo}\p{Hiragana}\p{Katakana}\u30FC\u3005\u3007\u303B]
-                 [\p{Han}\p{Bopomofo}\p{Hiragana}\p{Katakana}\u30FC\u3005\u3007\u303B\p{M}]*)
-      | (?P<latin>\p{Latin}[\p{Latin}\p{M}]*)
-      | (?P<hangul>\p{Hangul}[\p{Hangul}\p{M}]*)
-      | (?P<other>\p{L}[\p{L}\p{M}]*)""",
+_CJK = r"\p{Han}\p{Bopomofo}\p{Hiragana}\p{Katakana}\u30FC\u3005\u3007\u303B"
+_SENTENCE_END = r".!?。！？…‼⁇⁈⁉．｡\n"
+_BETWEEN = rf"[^\p{{L}}{_SENTENCE_END}]*"  # no letter, no sentence end
+#: One run per match: letters of one script class with what lies between them, up to a
+#: sentence end. The named group tells the class; Han and kana share one ("cjk") so
+#: that Japanese kanji+kana stay one run.
+SCRIPT_RUN = regex.compile(
+    rf"""(?P<cjk>[{_CJK}](?:{_BETWEEN}[{_CJK}])*)
+      | (?P<latin>\p{{Latin}}(?:{_BETWEEN}\p{{Latin}})*)
+      | (?P<hangul>\p{{Hangul}}(?:{_BETWEEN}\p{{Hangul}})*)
+      | (?P<other>[^\P{{L}}\p{{Latin}}\p{{Hangul}}{_CJK}]
+                  (?:{_BETWEEN}[^\P{{L}}\p{{Latin}}\p{{Hangul}}{_CJK}])*)""",
     regex.VERBOSE,
 )
+CJK_CHAR = regex.compile(f"[{_CJK}]")
 KANA = regex.compile(r"[\p{Hiragana}\p{Katakana}]")
 HAN = regex.compile(r"\p{Han}")
 LATIN_WORD = regex.compile(r"\p{Latin}+(?:['’]\p{Latin}+)*")
@@ -50,7 +55,7 @@ DIGIT = regex.compile(r"\p{N}")
 #: Space-like characters: they separate tokens and never start or end a segment.
 SPACE = regex.compile(r"[\s\p{Z}\p{Cc}\p{Cf}]+")
 #: Sentence-final punctuation: runs never merge across it.
-SENTENCE_END = regex.compile(r"[.!?。！？…‼⁇⁈⁉．｡\n]")
+SENTENCE_END = regex.compile(f"[{_SENTENCE_END}]")
 #: A token made only of separator marks (bullets, dashes, bars, arrows): left between
 #: segments rather than attached to one.
 SEPARATOR_TOKEN = regex.compile(r"[\p{Pd}|¦/\\•‧∙·・~=*_>»<«→←↔⇒⇐►▶◆■□●○#+]+")

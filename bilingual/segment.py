@@ -36,6 +36,8 @@ _ATOM = regex.compile(
     regex.VERBOSE | regex.IGNORECASE,
 )
 _ATOM_HINT = regex.compile(rf"://|www\.|[@#]|\.(?:{scripts.TLDS})\b", regex.IGNORECASE)
+_ASCII_LETTER = regex.compile(r"[A-Za-z]")
+_ASCII_NON_LETTERS = "".join(chr(c) for c in range(128) if not chr(c).isalpha())
 _TOKEN = regex.compile(r"[^\s\p{Z}\p{Cc}\p{Cf}]+")
 
 # Code-switching thresholds: how small a run must be to stay inside its host.
@@ -112,20 +114,30 @@ def _trim_url(text: str, start: int, end: int) -> int:
 
 def _runs_between(text: str, start: int, end: int) -> list[Span]:
     """Script runs of ``text[start:end]``, merged and with neutral text attached."""
-    runs: list[_Run] = []  # one per sentence and script: code-switching is per sentence
-    for match in scripts.STRONG_RUN.finditer(text, start, end):
+    if text[start:end].isascii():  # fast path: one Latin run from the first letter to the last
+        return _ascii_runs(text, start, end)
+    runs = []  # one per sentence and script: code-switching is decided per sentence
+    for match in scripts.SCRIPT_RUN.finditer(text, start, end):
         kind = match.lastgroup or "other"
-        words = 1 if kind != "cjk" else match.end() - match.start()
-        last = runs[-1] if runs else None
-        if last and last.kind == kind and not _boundary(text, last.end, match.start()):
-            last.end = match.end()
-            last.words += words
+        lo, hi = match.span()
+        if kind == "cjk":
+            words = len(scripts.CJK_CHAR.findall(text, lo, hi))
         else:
-            runs.append(_Run(match.start(), match.end(), kind, words))
+            words = len(text[lo:hi].split())
+        runs.append(_Run(lo, hi, kind, words))
     if not runs:
         return _neutral(text, start, end)
     _absorb_code_switches(text, runs, start, end)
     return _attach_neutrals(text, _join_sentences(runs), start, end)
+
+
+def _ascii_runs(text: str, start: int, end: int) -> list[Span]:
+    first = _ASCII_LETTER.search(text, start, end)
+    if first is None:
+        return _neutral(text, start, end)
+    last = start + len(text[start:end].rstrip(_ASCII_NON_LETTERS))
+    run = _Run(first.start(), last, "latin", 0)
+    return _attach_neutrals(text, [run], start, end)
 
 
 def _join_sentences(runs: list[_Run]) -> list[_Run]:
