@@ -46,9 +46,9 @@ _AUTHOR = regex.compile(r"^(?P<author>[^:\n]{1,60}?): ?(?P<text>.*)$", regex.S)
 _SYSTEM = regex.compile(
     r"""^(?:Messages\ and\ calls\ are\ end-to-end|Messages\ to\ this\ group\ are\ now
     |Your\ security\ code|You\ created|消息和通话已进行端到端加密|訊息與通話已受端對端加密
-    |你发送给自己的消息|.{1,60}?\ (?:created\ group|changed\ the\ subject|changed\ this\ group
+    |你发送给自己的消息|[^:]{1,60}?\ (?:created\ group|changed\ the\ subject|changed\ this\ group
     |changed\ the\ group|added|removed|left|joined\ using|changed\ their\ phone|changed\ to)
-    |.{1,60}?(?:创建了|加入了|退出了|已加入|已退出|已離開|已将|已把|移除了))""",
+    |[^:]{1,60}?(?:创建了|加入了|退出了|已加入|已退出|已離開|已将|已把|移除了))""",
     regex.X,
 )
 _ATTACHMENT = regex.compile(
@@ -90,20 +90,22 @@ def _header(
         time = iso(triple, order, hour, int(match["M"]), int(match["S"] or 0))
     draft = Draft(source=source, line=number, format=NAME, time=time, time_raw=match["stamp"])
     rest = match["rest"]
-    bare = strip_marks(rest)
     author = _AUTHOR.match(rest)
-    if _SYSTEM.match(bare) or author is None:
+    if author is not None and author["text"].startswith("\u200e"):
+        # iOS: a body that starts with U+200E was not typed by a person
+        text = author["text"].lstrip("\u200e")
+        if not _ATTACHMENT.match(text):
+            draft.kind = "system"
+            return draft, text
+    elif author is None or _SYSTEM.match(strip_marks(rest)):
         draft.kind = "system"
         return draft, rest.lstrip("\u200e")
-    text = author["text"]
+    text = author["text"].lstrip("\u200e")
     if _ATTACHMENT.match(text):
         draft.kind = "attachment"
-    elif text.startswith("\u200e"):
-        draft.kind = "system"
-        return draft, text.lstrip("\u200e")
     speaker = strip_marks(author["author"]).strip()
     draft.speaker = regex.sub(r"^~[\u202f ]", "", speaker)
-    return draft, text.lstrip("\u200e")
+    return draft, text
 
 
 def parse(lines: Iterable[Line], *, source: str) -> Iterator[Message]:

@@ -1,0 +1,56 @@
+"""The "nothing lost" check shared by the format tests.
+
+Proof used: message spans (``line``..``end_line``) are ordered, disjoint and cover every
+non-blank input line; inside a span, every non-blank line of the message text is the
+end of one source line, in order (a continuation line is the whole line, minus a LINE
+closing quote; a header line ends with its body); the source lines that give no text
+are header lines (at most two, before any text: a header and a forwarded marker) or a
+LINE closing quote alone. So every line is in exactly one message's header or text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from itertools import pairwise
+
+from bilingual.decode import Line
+from bilingual.records import Message
+
+
+def _holds(source: str, first: bool, text: str) -> bool:
+    if first:
+        return source.endswith(text) or source.removesuffix('"').endswith(text)
+    return text in (source, source.removesuffix('"'))
+
+
+def assert_lossless(rows: Sequence[Line], messages: Sequence[Message]) -> None:
+    """Fail unless ``messages`` account for every non-blank line of ``rows``."""
+    by_number = dict(rows)
+    nonblank = [n for n, t in rows if t.strip()]
+    for message in messages:
+        assert message.line <= message.end_line, message
+    for before, after in pairwise(messages):
+        assert before.end_line < after.line, (before, after)
+    starts = sorted(m.line for m in messages)
+    covered = set()
+    for message in messages:
+        covered.update(range(message.line, message.end_line + 1))
+    assert [n for n in nonblank if n not in covered] == [], "lines in no message"
+    assert starts == [m.line for m in messages]
+    for message in messages:
+        span = [
+            (n, by_number[n])
+            for n in range(message.line, message.end_line + 1)
+            if n in by_number and by_number[n].strip()
+        ]
+        body = [t for t in message.text.split("\n") if t.strip()]
+        done = 0
+        silent: list[str] = []
+        for index, (_, source) in enumerate(span):
+            if done < len(body) and _holds(source, index == 0 or not done, body[done]):
+                done += 1
+            elif source.strip() != '"':
+                assert done == 0, f"line {source!r} of {message} gave no text"
+                silent.append(source)
+        assert done == len(body), f"text {body[done:]} of {message} not in its lines"
+        assert len(silent) <= 2, f"{silent} of {message}"
