@@ -107,7 +107,7 @@ def test_whatsapp_month_first_decided_from_a_later_header() -> None:
 def test_whatsapp_system_and_attachment_lines() -> None:
     """Android system lines have no speaker; iOS U+200E bodies are system or attachment."""
     text = (
-        "1/5/23, 3:07\u202fPM - Bo changed the subject from \"A: B\" to \"C\"\n"
+        '1/5/23, 3:07\u202fPM - Bo changed the subject from "A: B" to "C"\n'
         "1/5/23, 3:08\u202fPM - Amy: I left early 我先走了\n"
         "[05/01/2023, 15:09:00] Amy: \u200esticker omitted\n"
         "[05/01/2023, 15:10:00] 讀書會: \u200e訊息與通話已受端對端加密保護\n"
@@ -131,17 +131,25 @@ def test_line_quote_keeps_header_looking_lines_as_text() -> None:
     """Inside a quoted LINE message, a line shaped like a message header is text."""
     text = '2023/01/05（四）\n10:15\tAmy\t"log:\n10:16\tBo\tfake\nend"\n10:17\tBo\treal\n'
     got = [(m.speaker, m.text) for m in run(text, "line")]
-    assert got == [(None, "2023/01/05（四）"), ("Amy", "log:\n10:16\tBo\tfake\nend"), ("Bo", "real")]
+    assert got == [
+        (None, "2023/01/05（四）"),
+        ("Amy", "log:\n10:16\tBo\tfake\nend"),
+        ("Bo", "real"),
+    ]
 
 
 def test_telegram_json_lines_and_parts() -> None:
     """JSON messages keep their object's line span; entity parts join with no space."""
     messages = list(parse(rows_of(FIXTURES / "telegram-result.json"), source="r.json"))
     assert [(m.line, m.end_line, m.kind) for m in messages] == [
-        (6, 18, "system"), (19, 28, "text"), (29, 39, "text"), (40, 52, "attachment")
+        (6, 18, "system"),
+        (19, 28, "text"),
+        (29, 39, "text"),
+        (40, 52, "attachment"),
     ]
     assert messages[2].forwarded
-    assert messages[2].text == "新茶上市 new harvest: https://example.com/tea，限時優惠\nlimited offer"
+    expected = "新茶上市 new harvest: https://example.com/tea，限時優惠\nlimited offer"
+    assert messages[2].text == expected
 
 
 def test_telegram_invalid_json_names_the_line() -> None:
