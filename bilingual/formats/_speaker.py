@@ -55,6 +55,7 @@ _NOT_A_SPEAKER = regex.compile(
     )$""",
 )
 _REPORTED = regex.compile(r"(?:說|说|表示|指出|稱|称|問道|问道|強調|强调|says|said|asks|asked)$")
+_LETTER = regex.compile(r"\p{L}")
 
 
 class Label(NamedTuple):
@@ -81,7 +82,7 @@ def candidate(text: str, *, loose: bool = False) -> Label | None:
     if (
         _NOT_A_SPEAKER.match(label.replace("’", "'"))
         or _REPORTED.search(label)
-        or not regex.search(r"\p{L}", label)
+        or not _LETTER.search(label)
         or len(label.split()) > 4
     ):
         return None

@@ -60,6 +60,7 @@ _ATTACHMENT = regex.compile(
     |(?:圖片|影片|音訊|貼圖|图片|视频|音频|贴图)已(?:略去|省略))""",
     regex.X,
 )
+_TILDE = regex.compile(r"^~[\u202f ]")  # WhatsApp's mark before names not in contacts
 
 
 def _triple(match: regex.Match[str]) -> tuple[int, int, int]:
@@ -104,7 +105,7 @@ def _header(
     if _ATTACHMENT.match(text):
         draft.kind = "attachment"
     speaker = strip_marks(author["author"]).strip()
-    draft.speaker = regex.sub(r"^~[\u202f ]", "", speaker)
+    draft.speaker = _TILDE.sub("", speaker)
     return draft, text
 
 
