@@ -4,8 +4,8 @@ Proof used: message spans (``line``..``end_line``) are ordered, disjoint and cov
 non-blank input line; inside a span, every non-blank line of the message text is the
 end of one source line, in order (a continuation line is the whole line, minus a LINE
 closing quote; a header line ends with its body); the source lines that give no text
-are header lines (at most two, before any text: a header and a forwarded marker) or a
-LINE closing quote alone. So every line is in exactly one message's header or text.
+are bare header lines (at most two, before any text, shaped like a header with no body:
+a header and a forwarded marker) or a LINE closing quote alone. So every line is in exactly one message's header or text.
 """
 
 from __future__ import annotations
@@ -13,8 +13,19 @@ from __future__ import annotations
 from collections.abc import Sequence
 from itertools import pairwise
 
+import regex
+
 from bilingual.decode import Line
 from bilingual.records import Message
+
+#: A header line with no body: it ends in a colon, a bracket, a dash, a tab or a time,
+#: or it is a forwarded marker. Only such lines may give no text.
+_BARE_HEADER = regex.compile(
+    r"""(?:[:：\]\t\-–]\s*|\d{1,2}:\d{2}(?::\d{2})?(?:\s?[AaPp]\.?\s?[Mm]\.?)?\s*)$
+    |^\[?(?:Forwarded\ from|轉發自|转发自)
+    |^\d{4}[-/]\d{1,2}[-/]\d{1,2}\s+\D{0,3}\d{1,2}:\d{2}(?::\d{2})?\s+\S""",
+    regex.X,
+)
 
 
 def _holds(source: str, first: bool, text: str) -> bool:
@@ -61,7 +72,7 @@ def _explains(span: list[str], body: list[str]) -> bool:
                 after.add((done + 1, silent))
             if source.strip() == '"':
                 after.add((done, silent))
-            elif done == 0 and silent < 2:
+            elif done == 0 and silent < 2 and _BARE_HEADER.search(source):
                 after.add((done, silent + 1))
         states = after
     return any(done == len(body) for done, _ in states)

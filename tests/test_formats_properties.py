@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from _lossless import assert_lossless
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -44,3 +45,17 @@ def test_auto_loses_no_line_and_is_deterministic(texts: list[str]) -> None:
         return
     assert_lossless(rows, first)
     assert list(parse(iter(rows), source="h", format="auto")) == first
+
+
+@pytest.mark.parametrize("fmt", ["whatsapp", "line", "telegram", "wechat", "transcript"])
+@settings(max_examples=150, deadline=None)
+@given(texts=LINES)
+def test_every_format_loses_no_line(fmt: str, texts: list[str]) -> None:
+    """Forced onto any lines, each parser still accounts for every non-blank line."""
+    rows = _rows(texts)
+    try:
+        messages = list(parse(rows, source="h", format=fmt))
+    except InputError:
+        assert fmt == "telegram"
+        return
+    assert_lossless(rows, messages)

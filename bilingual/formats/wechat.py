@@ -54,7 +54,8 @@ def _stamped(number: int, match: regex.Match[str], source: str) -> Draft:
 
 def _finish(draft: Draft, stamp_first: bool) -> Message:
     """Close a draft; a timestamp-first header with no text under it is a system line."""
-    if stamp_first and (not draft.body or _SYSTEM.search(draft.speaker or "")):
+    empty = not any(line.strip() for line in draft.body)
+    if stamp_first and (empty or _SYSTEM.search(draft.speaker or "")):
         draft.body.insert(0, draft.speaker or "")
         draft.speaker, draft.kind = None, "system"
     return draft.finish()
