@@ -5,7 +5,8 @@ non-blank input line; inside a span, every non-blank line of the message text is
 end of one source line, in order (a continuation line is the whole line, minus a LINE
 closing quote; a header line ends with its body); the source lines that give no text
 are bare header lines (at most two, before any text, shaped like a header with no body:
-a header and a forwarded marker) or a LINE closing quote alone. So every line is in exactly one message's header or text.
+a header and a forwarded marker) or a LINE closing quote alone. So every line is in
+exactly one message's header or text.
 """
 
 from __future__ import annotations
