@@ -90,7 +90,10 @@ class Message:
     """One message as the parse stage found it: its text, who, when and where.
 
     ``line`` and ``end_line`` are 1-based and inclusive; ``time`` is ISO 8601 when the
-    format gives a date, ``time_raw`` the timestamp as written.
+    format gives a date, ``time_raw`` the timestamp as written. ``kind`` is ``text``,
+    ``system`` (an app event: someone joined, a date line, an export title) or
+    ``attachment`` (a photo, a sticker, ``<Media omitted>``); ``forwarded`` marks a message
+    the speaker passed on rather than wrote.
     """
 
     source: str
@@ -101,6 +104,8 @@ class Message:
     speaker: str | None = None
     time: str | None = None
     time_raw: str | None = None
+    kind: str = "text"
+    forwarded: bool = False
 
     def __post_init__(self) -> None:
         if self.end_line == 0:
@@ -137,6 +142,8 @@ class Record:
             "speaker": m.speaker,
             "time": m.time,
             "time_raw": m.time_raw,
+            "kind": m.kind,
+            "forwarded": m.forwarded,
             "text": m.text,
             "segments": [s.to_dict() for s in self.segments],
             "pairs": [p.to_dict() for p in self.pairs],

@@ -1,0 +1,110 @@
+"""Telegram Desktop's JSON export (``result.json``), single chat or whole account.
+
+JSON cannot be split into lines safely, so the document is read whole (an export is one
+bounded file); each message keeps the line where its object starts and ends.
+"""
+
+from __future__ import annotations
+
+import json
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+import regex
+
+from bilingual.decode import Line
+from bilingual.errors import InputError
+from bilingual.records import Message
+
+_MESSAGES = regex.compile(r'"messages"\s*:\s*\[')
+_ISO = regex.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$")
+_MEDIA = ("photo", "file", "media_type", "sticker_emoji", "contact_information",
+          "location_information", "poll")  # fmt: skip
+_SEPARATORS = str.maketrans({"\u2028": "\n", "\u2029": "\n"})
+
+
+def text_of(value: Any) -> str:
+    """A message's ``text``: a string, or a list of strings and entity parts, joined bare.
+
+    >>> text_of(["請看", {"type": "link", "text": "https://x.org"}, "，八號風球"])
+    '請看https://x.org，八號風球'
+    """
+    if isinstance(value, str):
+        return value.translate(_SEPARATORS)
+    if isinstance(value, list):
+        return "".join(text_of(p if isinstance(p, str) else p.get("text", "")) for p in value)
+    return ""
+
+
+def parse(lines: Iterable[Line], *, source: str, name: str) -> Iterator[Message]:
+    """Yield the messages of every chat in a Telegram JSON export.
+
+    >>> doc = '{"messages": [\\n {"id": 1, "type": "message", "date": "2023-01-05T15:07:09",'
+    >>> doc += '\\n  "from": "Amy", "text": "Hi 你好"}]}'
+    >>> rows = list(enumerate(doc.split("\\n"), start=1))
+    >>> [(m.line, m.end_line, m.speaker, m.time, m.text) for m in parse(rows, source="r", name="t")]
+    [(2, 3, 'Amy', '2023-01-05T15:07:09', 'Hi 你好')]
+    """
+    rows = list(lines)
+    first = rows[0][0] if rows else 1
+    document = "\n".join(text for _, text in rows)
+    try:
+        json.loads(document)
+    except json.JSONDecodeError as exc:
+        raise InputError(
+            f"invalid Telegram JSON ({exc.msg}, column {exc.colno}); is the export complete?",
+            source=source,
+            line=first + exc.lineno - 1,
+        ) from None
+    starts = [0] + [i + 1 for i, c in enumerate(document) if c == "\n"]
+
+    def line_at(offset: int) -> int:
+        return first + bisect_right(starts, offset) - 1
+
+    arrays = list(_MESSAGES.finditer(document))
+    if not arrays:
+        raise InputError(
+            'no "messages" list: not a Telegram Desktop JSON export', source=source, line=first
+        )
+    decoder = json.JSONDecoder()
+    for array in arrays:
+        pos = _skip(document, array.end())
+        while document[pos] != "]":
+            obj, end = decoder.raw_decode(document, pos)
+            if not isinstance(obj, dict):
+                raise InputError("a message is not a JSON object", source=source,
+                                 line=line_at(pos))  # fmt: skip
+            yield _message(obj, source, name, line_at(pos), line_at(end - 1))
+            pos = _skip(document, end)
+            if document[pos] == ",":
+                pos = _skip(document, pos + 1)
+
+
+def _skip(document: str, pos: int) -> int:
+    while document[pos] in " \t\r\n":
+        pos += 1
+    return pos
+
+
+def _message(obj: dict[str, Any], source: str, name: str, line: int, end: int) -> Message:
+    date = obj.get("date")
+    raw = date if isinstance(date, str) else None
+    kind = "text"
+    if obj.get("type") == "service":
+        kind = "system"
+    elif any(key in obj for key in _MEDIA):
+        kind = "attachment"
+    speaker = obj.get("from") if kind != "system" else None
+    return Message(
+        source=source,
+        line=line,
+        end_line=end,
+        text=text_of(obj.get("text", "")),
+        format=name,
+        speaker=speaker if isinstance(speaker, str) else None,
+        time=raw if raw and _ISO.match(raw) else None,
+        time_raw=raw,
+        kind=kind,
+        forwarded="forwarded_from" in obj,
+    )

@@ -1,0 +1,72 @@
+"""Which format is this file? Decided from a bounded prefix of its lines.
+
+Each format module scores the first :data:`PREFIX` lines (0 to 1); the best score wins,
+ties going to the earlier name in :data:`ORDER`. With no score above 0 the answer is
+``plain``. :func:`sniff` reads the prefix from a stream and hands back the whole stream,
+so detection never reads the rest of the file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from itertools import chain, islice
+
+from bilingual.decode import Line
+from bilingual.formats import line, plain, telegram, transcript, wechat, whatsapp
+
+#: Lines read before deciding.
+PREFIX = 200
+
+_SCORERS: tuple[tuple[str, Callable[[Sequence[Line]], float]], ...] = (
+    (telegram.NAME, telegram.score),
+    (line.NAME, line.score),
+    (whatsapp.NAME, whatsapp.score),
+    (wechat.NAME, wechat.score),
+    (transcript.NAME, transcript.score),
+)
+#: Detection preference when two formats score the same.
+ORDER = tuple(name for name, _ in _SCORERS)
+
+
+@dataclass(frozen=True, slots=True)
+class Detection:
+    """A detected format, its confidence in [0, 1] and how many lines were looked at."""
+
+    format: str
+    confidence: float
+    lines: int
+
+    def to_dict(self) -> dict[str, object]:
+        """The detection as a JSON-ready dict."""
+        return {"format": self.format, "confidence": self.confidence, "lines": self.lines}
+
+
+def detect(sample: Sequence[Line]) -> Detection:
+    """Detect the format of a file from its first lines.
+
+    >>> detect([(1, "12/31/22, 10:15 PM - Amy: hi"), (2, "12/31/22, 10:16 PM - Bo: 好")])
+    Detection(format='whatsapp', confidence=1.0, lines=2)
+    >>> detect([(1, "Just a headline: nothing else")])
+    Detection(format='plain', confidence=1.0, lines=1)
+    """
+    best, confidence = plain.NAME, 0.0
+    for name, score in _SCORERS:
+        value = score(sample)
+        if value > confidence:
+            best, confidence = name, value
+    if best == plain.NAME:
+        confidence = 1.0
+    return Detection(best, round(confidence, 3), len(sample))
+
+
+def sniff(lines: Iterable[Line], *, prefix: int = PREFIX) -> tuple[Detection, Iterator[Line]]:
+    """Detect from the first ``prefix`` lines; return the detection and all the lines.
+
+    >>> found, rest = sniff(iter([(1, "Q: 為什麼？"), (2, "A: Because."), (3, "end")]))
+    >>> found.format, [n for n, _ in rest]
+    ('transcript', [1, 2, 3])
+    """
+    stream = iter(lines)
+    head = list(islice(stream, prefix))
+    return detect(head), chain(head, stream)

@@ -1,0 +1,151 @@
+"""WhatsApp ``.txt`` exports: Android (``date, time - Name: text``) and iOS (``[date, time]``).
+
+Handles 12h/24h clocks, Chinese day periods before the time (``2023/1/5 下午3:04``), the
+narrow no-break space before ``PM``, U+200E marks, d/m/y, m/d/y or y/m/d decided once per
+file (:func:`~bilingual.formats._clock.settle_order`), attachments and system lines. A line
+that is not a header continues the previous message. Speakers are kept as written, minus
+invisible bidi marks and the ``~`` WhatsApp puts before names not in the address book.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from itertools import chain
+
+import regex
+
+from bilingual.decode import Line
+from bilingual.formats._clock import (
+    EN_AP,
+    INVIS,
+    SP,
+    ZH_AP,
+    infer_order,
+    iso,
+    settle_order,
+    strip_marks,
+)
+from bilingual.formats._clock import to_24h as _to_24h
+from bilingual.formats._draft import Draft
+from bilingual.records import Message
+
+NAME = "whatsapp"
+
+HEADER = regex.compile(
+    rf"""^{INVIS}(?P<bracket>\[)?
+    (?P<stamp>(?P<d1>\d{{1,4}})(?P<sep>[./\-])\ ?(?P<d2>\d{{1,2}})(?P=sep)\ ?(?P<d3>\d{{1,4}})\.?
+      (?:,{SP}?|{SP}+)
+      (?:(?P<ap_pre>{ZH_AP}){SP}?)?
+      (?P<H>\d{{1,2}})[:.](?P<M>\d{{2}})(?:[:.](?P<S>\d{{2}}))?
+      (?:{SP}*(?P<ap_post>{EN_AP}|{ZH_AP}))?)
+    (?(bracket)\]{SP}|{SP}[-–]{SP})
+    (?P<rest>.*)$""",
+    regex.X,
+)
+_AUTHOR = regex.compile(r"^(?P<author>[^:\n]{1,60}?): ?(?P<text>.*)$", regex.S)
+_SYSTEM = regex.compile(
+    r"""^(?:Messages\ and\ calls\ are\ end-to-end|Messages\ to\ this\ group\ are\ now
+    |Your\ security\ code|You\ created|消息和通话已进行端到端加密|訊息與通話已受端對端加密
+    |你发送给自己的消息|[^:]{1,60}?\ (?:created\ group|changed\ the\ subject|changed\ this\ group
+    |changed\ the\ group|added|removed|left|joined\ using|changed\ their\ phone|changed\ to)
+    |[^:]{1,60}?(?:创建了|加入了|退出了|已加入|已退出|已離開|已将|已把|移除了))""",
+    regex.X,
+)
+_ATTACHMENT = regex.compile(
+    r"""^\u200e?(?:<Media\ omitted>|<省略影音内容>|<已省略多媒體檔案>|<媒體已略去>
+    |(?:image|video|audio|sticker|GIF|document|Contact\ card)\ omitted
+    |\S.{0,200}\ omitted$
+    |<\ ?attached:\ [^>]+>|<附件：[^>]+>|<已附加：[^>]+>
+    |\S+\.\w{2,4}\ \((?:file\ attached|文件附件|檔案已附加|附件)\)
+    |(?:圖片|影片|音訊|貼圖|图片|视频|音频|贴图)已(?:略去|省略))""",
+    regex.X,
+)
+_TILDE = regex.compile(r"^~[\u202f ]")  # WhatsApp's mark before names not in contacts
+
+
+def _triple(match: regex.Match[str]) -> tuple[int, int, int]:
+    return int(match["d1"]), int(match["d2"]), int(match["d3"])
+
+
+def _dates(text: str) -> tuple[tuple[int, int, int], bool] | None:
+    match = HEADER.match(text)
+    if match is None:
+        return None
+    return _triple(match), match["ap_post"] is not None and match["ap_post"][0] in "AaPp"
+
+
+def _header(
+    number: int, match: regex.Match[str], order: str, source: str
+) -> tuple[Draft, str | None]:
+    """A draft for a header line and its first body line (None when it has none)."""
+    marker = match["ap_pre"] or match["ap_post"]
+    try:
+        hour = _to_24h(int(match["H"]), marker)
+    except ValueError:
+        hour = -1
+    time = None
+    if 0 <= hour < 24:
+        triple = _triple(match)
+        if (triple[0] > 31) != (order == "ymd"):  # a header unlike the file's first ones
+            order = infer_order([triple])
+        time = iso(triple, order, hour, int(match["M"]), int(match["S"] or 0))
+    draft = Draft(source=source, line=number, format=NAME, time=time, time_raw=match["stamp"])
+    rest = match["rest"]
+    author = _AUTHOR.match(rest)
+    if author is not None and author["text"].startswith("\u200e"):
+        # iOS: a body that starts with U+200E was not typed by a person
+        text = author["text"].lstrip("\u200e")
+        if not _ATTACHMENT.match(text):
+            draft.kind = "system"
+            return draft, text
+    elif author is None or _SYSTEM.match(strip_marks(rest)):
+        draft.kind = "system"
+        return draft, rest.lstrip("\u200e")
+    text = author["text"].lstrip("\u200e")
+    if _ATTACHMENT.match(text):
+        draft.kind = "attachment"
+    speaker = strip_marks(author["author"]).strip()
+    draft.speaker = _TILDE.sub("", speaker)
+    return draft, text
+
+
+def parse(lines: Iterable[Line], *, source: str) -> Iterator[Message]:
+    """Yield one message per header line, continuation lines joined with ``\\n``.
+
+    >>> rows = [(1, "2023/1/5 下午3:04 - 王小明: 記得帶 laptop"), (2, "明天見 see you"),
+    ...         (3, "[05/01/2023, 22:15:03] Amy: \\u200eimage omitted")]
+    >>> [(m.speaker, m.time, m.kind, m.text) for m in parse(rows, source="x")]
+    [('王小明', '2023-01-05T15:04:00', 'text', '記得帶 laptop\\n明天見 see you'), \
+('Amy', '2023-01-05T22:15:03', 'attachment', 'image omitted')]
+    """
+    stream = iter(lines)
+    order, head = settle_order(stream, _dates)
+    draft: Draft | None = None
+    for number, text in chain(head, stream):
+        match = HEADER.match(text)
+        if match is None:
+            if draft is None:
+                if not text.strip():
+                    continue
+                draft = Draft(source=source, line=number, format=NAME, body=[text])
+            else:
+                draft.add(number, text)
+            continue
+        if draft is not None:
+            yield draft.finish()
+        draft, first = _header(number, match, order, source)
+        if first is not None:
+            draft.body.append(first)
+    if draft is not None:
+        yield draft.finish()
+
+
+def score(sample: Sequence[Line]) -> float:
+    """How much ``sample`` looks like a WhatsApp export (0 to 1).
+
+    >>> score([(1, "1/5/23, 3:07 PM - Amy: hi"), (2, "1/5/23, 3:08 PM - Bo: yo")])
+    1.0
+    """
+    texts = [t for _, t in sample if t.strip()]
+    hits = sum(1 for t in texts if HEADER.match(t))
+    return 0.0 if hits < 2 else 0.5 + 0.5 * hits / len(texts)

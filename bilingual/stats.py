@@ -1,0 +1,147 @@
+"""``bilingual stats``: a dump's speakers, language mix, pairs and date range.
+
+:func:`collect` folds records into a frozen :class:`Stats` in one pass (memory grows with
+the number of speakers, not of records); :meth:`Stats.to_dict` is the ``--json`` view and
+:func:`render` prints a table with ``rich`` to any text stream.
+
+The language mix counts *language segments* (not URLs, emails, mentions or hashtags):
+``en``; ``zh-Hant``; ``zh-Hans``, which also takes ``Hani`` segments (characters written
+the same in both scripts, so the text is valid Simplified as it stands) and Chinese
+segments with no script; ``other`` for every other language.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any, TextIO
+
+from bilingual.records import Record, Segment
+
+#: The language-mix buckets, in display order.
+BUCKETS = ("en", "zh-Hant", "zh-Hans", "other")
+#: How a speakerless message is shown in the table.
+NO_SPEAKER = "(no speaker)"
+
+
+def bucket(segment: Segment) -> str:
+    """The language-mix bucket of a language segment.
+
+    >>> [bucket(Segment(0, 1, lang, script, "x")) for lang, script in
+    ...  [("en", "Latn"), ("zh", "Hant"), ("zh", "Hani"), ("ja", "Jpan")]]
+    ['en', 'zh-Hant', 'zh-Hans', 'other']
+    """
+    if segment.lang == "en":
+        return "en"
+    if segment.lang == "zh":
+        return "zh-Hant" if segment.script == "Hant" else "zh-Hans"
+    return "other"
+
+
+@dataclass(frozen=True, slots=True)
+class SpeakerStats:
+    """One speaker's message count and language mix (segments per bucket)."""
+
+    speaker: str | None
+    messages: int
+    languages: tuple[tuple[str, int], ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        """The speaker's numbers as a JSON-ready dict."""
+        return {"speaker": self.speaker, "messages": self.messages,
+                "languages": dict(self.languages)}  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Stats:
+    """What a dump holds: messages per speaker, language mix, pairs, dates, formats.
+
+    ``speakers`` is sorted by message count (most first), then name, the speakerless
+    messages last; ``formats`` counts messages per detected format.
+    """
+
+    messages: int
+    pairs: int
+    first_time: str | None
+    last_time: str | None
+    formats: tuple[tuple[str, int], ...]
+    speakers: tuple[SpeakerStats, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        """The statistics as a JSON-ready dict (the ``--json`` output)."""
+        return {
+            "messages": self.messages,
+            "pairs": self.pairs,
+            "first_time": self.first_time,
+            "last_time": self.last_time,
+            "formats": dict(self.formats),
+            "speakers": [s.to_dict() for s in self.speakers],
+        }
+
+
+def collect(records: Iterable[Record]) -> Stats:
+    """Fold records into :class:`Stats`, in one pass.
+
+    >>> from bilingual.records import Message
+    >>> seg = Segment(0, 2, "zh", "Hant", "你好")
+    >>> rec = Record(Message("x", 1, "你好", speaker="Amy", time="2023-01-05T10:00:00"), (seg,))
+    >>> s = collect([rec, rec])
+    >>> s.messages, s.first_time, s.speakers[0].speaker, dict(s.speakers[0].languages)["zh-Hant"]
+    (2, '2023-01-05T10:00:00', 'Amy', 2)
+    """
+    messages = pairs = 0
+    first: str | None = None
+    last: str | None = None
+    formats: Counter[str] = Counter()
+    per_speaker: Counter[str | None] = Counter()
+    mix: dict[str | None, Counter[str]] = {}
+    for record in records:
+        message = record.message
+        messages += 1
+        pairs += len(record.pairs)
+        formats[message.format] += 1
+        per_speaker[message.speaker] += 1
+        counts = mix.setdefault(message.speaker, Counter())
+        counts.update(bucket(s) for s in record.segments if s.is_language)
+        if message.time is not None:
+            first = message.time if first is None else min(first, message.time)
+            last = message.time if last is None else max(last, message.time)
+    speakers = sorted(per_speaker, key=lambda s: (s is None, -per_speaker[s], s or ""))
+    return Stats(
+        messages=messages,
+        pairs=pairs,
+        first_time=first,
+        last_time=last,
+        formats=tuple(sorted(formats.items())),
+        speakers=tuple(
+            SpeakerStats(s, per_speaker[s], tuple((b, mix[s][b]) for b in BUCKETS))
+            for s in speakers
+        ),
+    )
+
+
+def render(stats: Stats, out: TextIO, *, width: int = 100) -> None:
+    """Print ``stats`` as a summary and a per-speaker table to ``out`` (no colours).
+
+    >>> import io
+    >>> buffer = io.StringIO()
+    >>> render(collect([]), buffer)
+    >>> "messages: 0" in buffer.getvalue()
+    True
+    """
+    # rich loads only when a table is printed, so `import bilingual` stays fast
+    from rich.console import Console  # noqa: PLC0415
+    from rich.table import Table  # noqa: PLC0415
+
+    console = Console(file=out, width=width, color_system=None, highlight=False)
+    formats = ", ".join(f"{name} ({n})" for name, n in stats.formats) or "-"
+    dates = f"{stats.first_time or '-'} .. {stats.last_time or '-'}"
+    console.print(f"format: {formats}")
+    console.print(f"messages: {stats.messages}  pairs: {stats.pairs}  dates: {dates}")
+    table = Table("speaker", "messages", *BUCKETS, title="language segments per speaker")
+    for row in stats.speakers:
+        counts = dict(row.languages)
+        name = row.speaker if row.speaker is not None else NO_SPEAKER
+        table.add_row(name, str(row.messages), *(str(counts[b]) for b in BUCKETS))
+    console.print(table)
