@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import contextlib
 import enum
+import json
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Annotated, BinaryIO
 
@@ -18,12 +19,14 @@ import typer
 
 from bilingual import __version__
 from bilingual.convert import ALL_CONFIGS, DEFAULT_SIMPLIFY, SIMPLIFY_CONFIGS, check_config, convert
-from bilingual.decode import read_lines
+from bilingual.decode import Line, read_lines
 from bilingual.errors import BilingualError, ConfigError, InputError
-from bilingual.formats import FORMAT_NAMES
+from bilingual.formats import FORMAT_NAMES, sniff
 from bilingual.options import Options
 from bilingual.output import atomic_output
-from bilingual.pipeline import process_file
+from bilingual.pipeline import process_file, process_lines
+from bilingual.records import Record
+from bilingual.stats import collect, render
 from bilingual.writers.jsonl import write_jsonl
 
 EXIT_USAGE = 2
@@ -52,6 +55,11 @@ class InputFormat(enum.StrEnum):
     """The input formats ``--format`` accepts."""
 
     auto = "auto"
+    whatsapp = "whatsapp"
+    line = "line"
+    telegram = "telegram"
+    wechat = "wechat"
+    transcript = "transcript"
     plain = "plain"
 
 
@@ -115,6 +123,45 @@ def split(
                 with _open_input(name) as stream:
                     records = process_file(stream, options, source=_source_name(name))
                     write_jsonl(records, out, layout=str(layout))
+
+
+@app.command()
+def stats(
+    inputs: Inputs,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
+    input_format: Annotated[
+        InputFormat, typer.Option("--format", help="Input format.")
+    ] = InputFormat.auto,
+) -> None:
+    """Messages per speaker, each speaker's language mix, pairs, dates, formats."""
+    with _errors_to_exit_codes():
+        _check_inputs(inputs)
+        detections: list[dict[str, object]] = []
+
+        def all_records() -> Iterator[Record]:
+            for name in inputs:
+                source = _source_name(name)
+                with _open_input(name) as stream:
+                    lines: Iterable[Line] = read_lines(stream, source=source)
+                    if input_format == InputFormat.auto:
+                        found, lines = sniff(lines)
+                        detections.append({"source": source, **found.to_dict()})
+                        options = Options(format=found.format)
+                    else:
+                        options = Options(format=str(input_format))
+                    yield from process_lines(lines, options, source=source)
+
+        summary = collect(all_records())
+        if as_json:
+            payload = {**summary.to_dict(), "detected": detections}
+            typer.echo(json.dumps(payload, ensure_ascii=False, indent=2))
+        else:
+            for found in detections:
+                typer.echo(
+                    f"{found['source']}: detected {found['format']} "
+                    f"(confidence {found['confidence']})"
+                )
+            render(summary, sys.stdout)
 
 
 @app.command("convert")

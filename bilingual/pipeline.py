@@ -77,7 +77,13 @@ def process_lines(
 
 
 def build_record(message: Message, options: Options = DEFAULT_OPTIONS) -> Record:
-    """Segment, label, convert and pair one message."""
+    """Segment, label, convert and pair one message.
+
+    System lines and attachments are kept as records but not segmented: their text is
+    the app's, not the speaker's.
+    """
+    if message.kind != "text":
+        return Record(message)
     segments = tuple(split(message.text, simplify=options.simplify))
     return Record(message, segments, message_pairs(segments))
 

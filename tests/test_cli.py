@@ -156,3 +156,34 @@ def test_python_dash_m(dump: Path) -> None:
 def test_output_is_deterministic(dump: Path) -> None:
     """The same input and options give byte-identical output."""
     assert run("split", str(dump), "--simplify") == run("split", str(dump), "--simplify")
+
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "formats"
+
+
+def test_stats_table() -> None:
+    """bilingual stats prints the detected format, the totals and a per-speaker table."""
+    code, out, _ = run("stats", str(FIXTURES / "whatsapp-android-zh.txt"))
+    assert code == 0
+    assert "detected whatsapp" in out
+    assert "messages: 7  pairs: 3  dates: 2023-01-05T09:12:00 .. 2023-01-06T00:05:00" in out
+    rows = [line.split("│")[1:-1] for line in out.splitlines() if line.startswith("│")]
+    table = {cells[0].strip(): [c.strip() for c in cells[1:]] for cells in rows}
+    assert table["陈思远"] == ["3", "3", "0", "4", "0"]
+    assert table["Hannah Kim"] == ["3", "2", "0", "1", "0"]
+    assert table["(no speaker)"] == ["1", "0", "0", "0", "0"]
+
+
+def test_stats_json() -> None:
+    """--json gives speakers, language mix, pairs, dates and the detection."""
+    path = FIXTURES / "transcript-qa.txt"
+    code, out, _ = run("stats", str(path), "--json")
+    data = json.loads(out)
+    assert code == 0
+    assert (data["messages"], data["pairs"], data["first_time"]) == (5, 1, None)
+    assert data["formats"] == {"transcript": 5}
+    assert [(d["format"], d["confidence"]) for d in data["detected"]] == [("transcript", 0.9)]
+    mix = {s["speaker"]: s["languages"] for s in data["speakers"]}
+    assert list(mix) == ["A", "Q", "問", "答", None]
+    assert mix["答"] == {"en": 1, "zh-Hant": 1, "zh-Hans": 0, "other": 0}
+    assert mix["Q"] == {"en": 1, "zh-Hant": 0, "zh-Hans": 0, "other": 0}
