@@ -1,0 +1,1 @@
+"""Writers: each streams records to one output format."""
