@@ -53,8 +53,18 @@ def make_dump(size_mb: float, seed: int, workdir: Path) -> tuple[Path, list[dict
     """Run make_dump.py; return the dump's path and its gold units."""
     dump, gold = workdir / "dump.txt", workdir / "dump.gold.jsonl"
     subprocess.run(
-        [sys.executable, str(MAKE_DUMP), "--size-mb", str(size_mb), "--seed", str(seed),
-         "-o", str(dump), "--gold", str(gold)],
+        [
+            sys.executable,
+            str(MAKE_DUMP),
+            "--size-mb",
+            str(size_mb),
+            "--seed",
+            str(seed),
+            "-o",
+            str(dump),
+            "--gold",
+            str(gold),
+        ],
         check=True,
     )
     units = [json.loads(x) for x in gold.read_text(encoding="utf-8").splitlines()]
@@ -76,8 +86,7 @@ def records(path: Path) -> Iterator[Record]:
             if _DATE_HEADER.match(line):
                 yield Record(Message(source, lineno, line))
                 continue
-            yield Record(Message(source, lineno, line, speaker=speaker),
-                         _segments(body, offset))
+            yield Record(Message(source, lineno, line, speaker=speaker), _segments(body, offset))
 
 
 def _segments(body: str, offset: int) -> tuple[Segment, ...]:
@@ -172,8 +181,11 @@ def sentence_f1(units: list[dict[str, object]]) -> None:
 
 def crossline(dump: Path, units: list[dict[str, object]], threshold: float) -> None:
     """Cross-line pair precision and recall against the alternating units."""
-    gold = {(int(u["line"]), int(u["line"]) + 1) for u in units  # type: ignore[call-overload]
-            if u["kind"] == "alternating"}
+    gold = {
+        (int(u["line"]), int(u["line"]) + 1)
+        for u in units  # type: ignore[call-overload]
+        if u["kind"] == "alternating"
+    }
     start = time.perf_counter()
     found = set()
     n = 0

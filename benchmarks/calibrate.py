@@ -6,8 +6,10 @@
    English non-space characters) over every pair of the 2022 release.
 2. The score: a logistic regression over the features of ``align._features`` (length
    plausibility, CC-CEDICT overlap, anchors matched, anchors missed, punctuation), on
-   ``--sample`` true pairs against as many pairs whose Chinese side is shuffled; plain
-   batch gradient descent, standard library only.
+   ``--sample`` true pairs against as many false ones: half with the Chinese side
+   shuffled, half *partial* (a true pair with an unrelated sentence added to one side, so
+   that the alignment prefers leaving a sentence unpaired to gluing it on); plain batch
+   gradient descent, standard library only.
 
 Data: ``../shared/data/tatoeba-cmn-manythings`` (Tatoeba, CC BY 2.0 FR).
 """
@@ -83,10 +85,13 @@ def main() -> None:
     sample = rng.sample(pairs, args.sample)
     shuffled = [zh for _, zh in sample]
     rng.shuffle(shuffled)
-    xs = [features(en, zh) for en, zh in sample] + [
-        features(en, zh) for (en, _), zh in zip(sample, shuffled, strict=True)
-    ]
-    ys = [1] * len(sample) + [0] * len(sample)
+    half = len(sample) // 2
+    negatives = [(en, zh) for (en, _), zh in zip(sample[:half], shuffled[:half], strict=True)]
+    for k, (en, zh) in enumerate(sample[half:]):
+        extra_en, extra_zh = rng.choice(pairs)
+        negatives.append((f"{en} {extra_en}", zh) if k % 2 else (en, zh + extra_zh))
+    xs = [features(en, zh) for en, zh in sample] + [features(en, zh) for en, zh in negatives]
+    ys = [1] * len(sample) + [0] * len(negatives)
     w = fit(xs, ys)
     names = ["bias", "length", "lexicon", "matched", "missed", "punct"]
     print("logistic weights:", " ".join(f"{n}={v:.2f}" for n, v in zip(names, w, strict=True)))

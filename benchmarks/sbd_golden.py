@@ -41,7 +41,7 @@ def main() -> None:
     args = ap.parse_args()
     total, bad = failures()
     print(f"pySBD English golden rules: {total - len(bad)}/{total} passed")
-    for rid, rule, expected, got in bad:
+    for _rid, rule, expected, got in bad:
         print(f"  FAIL {rule}")
         if args.verbose:
             print(f"    expected {expected}\n    got      {got}")

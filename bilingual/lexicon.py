@@ -21,8 +21,43 @@ import regex
 _CEDICT_FILE = "data/cedict_1_0_ts_utf-8_mdbg.txt.gz"
 _MAX_WORD = 4
 _STOP = frozenset(
-    "a an the to of and or in on at for with by be is are was were it as that this "
-    "from up out one's sb sth used also etc something someone esp particle".split()
+    [
+        "a",
+        "an",
+        "the",
+        "to",
+        "of",
+        "and",
+        "or",
+        "in",
+        "on",
+        "at",
+        "for",
+        "with",
+        "by",
+        "be",
+        "is",
+        "are",
+        "was",
+        "were",
+        "it",
+        "as",
+        "that",
+        "this",
+        "from",
+        "up",
+        "out",
+        "one's",
+        "sb",
+        "sth",
+        "used",
+        "also",
+        "etc",
+        "something",
+        "someone",
+        "esp",
+        "particle",
+    ]
 )
 #: Chinese function characters that carry no lexical content for the overlap.
 _ZH_STOP = frozenset("的了吗呢吧啊着过得地嗎啦呀嘛")
@@ -122,7 +157,8 @@ def zh_words(text: str) -> ZhWords:
 
 
 def overlap(en: tuple[str, ...], zh: ZhWords) -> float:
-    """Mean of the share of Chinese characters and of English words the other side explains.
+    """Harmonic mean of the shares of Chinese characters and of English words that the other
+    side's words explain (low when either side has much the other does not).
 
     >>> overlap(en_stems("I like green tea."), zh_words("我喜歡綠茶。"))
     1.0
@@ -138,5 +174,8 @@ def overlap(en: tuple[str, ...], zh: ZhWords) -> float:
         glossed |= gl
         if gl & en_set:
             covered += n
-    en_covered = sum(1 for w in en if w in glossed)
-    return round((covered / zh.chars + en_covered / len(en)) / 2, 3)
+    zh_share = covered / zh.chars if zh.chars else 0.0
+    en_share = sum(1 for w in en if w in glossed) / len(en)
+    if not zh_share or not en_share:
+        return 0.0
+    return round(2 * zh_share * en_share / (zh_share + en_share), 3)

@@ -18,13 +18,69 @@ Span = tuple[int, int]
 
 #: Words before a period that never end a sentence (they precede a name).
 _TITLES = frozenset(
-    "mr mrs ms dr prof st mt gen rep sen gov capt col lt sgt rev hon pres supt messrs "
-    "mme mlle fr sr jr".split()
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "st",
+        "mt",
+        "gen",
+        "rep",
+        "sen",
+        "gov",
+        "capt",
+        "col",
+        "lt",
+        "sgt",
+        "rev",
+        "hon",
+        "pres",
+        "supt",
+        "messrs",
+        "mme",
+        "mlle",
+        "fr",
+        "sr",
+        "jr",
+    ]
 )
 #: Words that start a new sentence after a multi-period abbreviation (``U.S. How ...``).
 _STARTERS = frozenset(
-    "a an the i it he she we they you this that these those there here how what when "
-    "where why who which but however my his her our their its".split()
+    [
+        "a",
+        "an",
+        "the",
+        "i",
+        "it",
+        "he",
+        "she",
+        "we",
+        "they",
+        "you",
+        "this",
+        "that",
+        "these",
+        "those",
+        "there",
+        "here",
+        "how",
+        "what",
+        "when",
+        "where",
+        "why",
+        "who",
+        "which",
+        "but",
+        "however",
+        "my",
+        "his",
+        "her",
+        "our",
+        "their",
+        "its",
+    ]
 )
 _CLOSERS = "\"'”’»)]}"
 _EN_END = regex.compile(r"[!?.…]+(?:[ ][.…]+)*[\"'”’»)\]}]*(?=\s|$)")

@@ -50,7 +50,7 @@ def write_tmx(
         n += 1
         out.write(f'    <tu tuid="{n}">\n')
         out.write(f'      <prop type="x-score">{u.score}</prop>\n')
-        out.write(f"      <prop type=\"x-id\">{_text(u.id)}</prop>\n")
+        out.write(f'      <prop type="x-id">{_text(u.id)}</prop>\n')
         out.write(f'      <prop type="x-line">{u.line}</prop>\n')
         for lang, text in (("en", u.en), (u.zh_lang, u.zh)):
             if text:
