@@ -255,7 +255,7 @@ def sentence_score(en: str, zh: str) -> float:
     >>> sentence_score("I bought 3 apples.", "我買了三個蘋果。")
     0.904
     >>> sentence_score("I bought 3 apples.", "火車晚點了。")
-    0.023
+    0.096
     """
     if not en.strip() or not zh.strip():
         return 0.0
@@ -342,6 +342,6 @@ def score_pair(en: str, zh: str) -> float:
     >>> score_pair("Good morning!", "早上好！")
     0.999
     >>> score_pair("Good morning!", "這列火車總是晚點，我們只好走路。")
-    0.001
+    0.0
     """
     return pair_score(align_sentences(en, zh))

@@ -11,9 +11,7 @@ from hypothesis import strategies as st
 
 from bilingual.sentences import sentences, split_en, split_zh
 
-GOLDEN = (
-    Path(__file__).resolve().parents[1] / ".." / "shared" / "data" / "pysbd-golden-rules"
-)
+GOLDEN = Path(__file__).resolve().parents[1] / ".." / "shared" / "data" / "pysbd-golden-rules"
 #: pySBD golden rules we fail, by id (18 is also xfail in pySBD's own tests).
 KNOWN_FAILURES = {18}
 #: The score we reach on the 48 English golden rules; it must not regress.
