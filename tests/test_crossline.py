@@ -76,7 +76,8 @@ def test_simplified_is_carried() -> None:
 def test_precision_recall_on_generated_dump() -> None:
     """On a make_dump.py dump, cross-line pairs reach precision >= 0.98 at recall >= 0.9."""
     spec = importlib.util.spec_from_file_location("bench_align", BENCH)
-    assert spec is not None and spec.loader is not None
+    assert spec is not None
+    assert spec.loader is not None
     bench = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(bench)
     if not bench.MAKE_DUMP.exists():

@@ -14,7 +14,8 @@ def test_traditional_simplified_and_whitespace_fold() -> None:
     """A forward in Traditional with other spacing is a duplicate of the Simplified one."""
     out = list(dedup(recs("美国 对大学网攻", "美國對大學網攻", "美國  對大學網攻"), hold=True))
     assert [(r.id, r.count, r.duplicate_lines) for r in out] == [("d:1", 2, (3,)), ("d:2", 1, ())]
-    assert out[0].to_dict()["count"] == 2 and out[0].to_dict()["duplicate_lines"] == [3]
+    assert out[0].to_dict()["count"] == 2
+    assert out[0].to_dict()["duplicate_lines"] == [3]
     assert "count" not in out[1].to_dict()
 
 

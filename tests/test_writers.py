@@ -8,7 +8,7 @@ from pathlib import Path
 
 from translate.storage import tmx
 
-from bilingual.records import Message, Pair, Record, SentencePair, Segment
+from bilingual.records import Message, Pair, Record, Segment, SentencePair
 from bilingual.writers.moses import write_moses
 from bilingual.writers.tmx import write_tmx
 from bilingual.writers.tsv import write_tsv
