@@ -67,7 +67,9 @@ class Pair:
     """An English text and its Chinese translation, with a score in [0, 1].
 
     ``zh_simplified`` is set when conversion was asked for; ``sentences`` holds the
-    sentence-level alignment when it has been computed.
+    sentence-level alignment when it has been computed. ``en_id`` and ``zh_id`` are the
+    message ids (``source:line``) of the two sides of a pair found across lines (set
+    only then; the pair is attached to the later record).
     """
 
     en: str
@@ -75,12 +77,18 @@ class Pair:
     score: float
     zh_simplified: str | None = None
     sentences: tuple[SentencePair, ...] = ()
+    en_id: str | None = None
+    zh_id: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """The pair as a JSON-ready dict."""
         out: dict[str, Any] = {"en": self.en, "zh": self.zh, "score": self.score}
         if self.zh_simplified is not None:
             out["zh_simplified"] = self.zh_simplified
+        if self.en_id is not None:
+            out["en_id"] = self.en_id
+        if self.zh_id is not None:
+            out["zh_id"] = self.zh_id
         out["sentences"] = [s.to_dict() for s in self.sentences]
         return out
 
@@ -119,11 +127,17 @@ class Message:
 
 @dataclass(frozen=True, slots=True)
 class Record:
-    """A message with its segments and pairs: what the writers consume."""
+    """A message with its segments and pairs: what the writers consume.
+
+    ``count`` and ``duplicate_lines`` are set by :func:`bilingual.dedup.dedup`: how many
+    times the text occurred, and the lines of the later occurrences (dropped).
+    """
 
     message: Message
     segments: tuple[Segment, ...] = ()
     pairs: tuple[Pair, ...] = field(default=())
+    count: int = 1
+    duplicate_lines: tuple[int, ...] = ()
 
     @property
     def id(self) -> str:
@@ -133,7 +147,7 @@ class Record:
     def to_dict(self) -> dict[str, Any]:
         """The record in the ``messages`` layout, as a JSON-ready dict."""
         m = self.message
-        return {
+        out: dict[str, Any] = {
             "id": m.id,
             "source": m.source,
             "line": m.line,
@@ -148,3 +162,6 @@ class Record:
             "segments": [s.to_dict() for s in self.segments],
             "pairs": [p.to_dict() for p in self.pairs],
         }
+        if self.count > 1:
+            out.update(count=self.count, duplicate_lines=list(self.duplicate_lines))
+        return out
