@@ -12,8 +12,8 @@ Builds a dump from Tatoeba with ``../shared/bench/make_dump.py --gold`` and repo
   its Chinese line) are the true pairs; every other pair found is a false one;
 * throughput of both stages.
 
-The records come from a small local helper (one segment per language run of a line, the
-chat header stripped into the speaker) that the real pipeline will replace.
+The records come from the real pipeline (format detection, segmentation, labels,
+cross-line pairing), as ``bilingual split`` makes them.
 """
 
 from __future__ import annotations
@@ -25,28 +25,15 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
-import regex
-
-from bilingual import align
-from bilingual.crossline import DEFAULT_THRESHOLD, pair_across
-from bilingual.records import Message, Record, Segment
+from bilingual import Options, align, process_file
+from bilingual.crossline import DEFAULT_THRESHOLD
 from bilingual.sentences import split_en, split_zh
 
 SHARED = Path(__file__).resolve().parents[1] / ".." / "shared"
 MAKE_DUMP = SHARED / "bench" / "make_dump.py"
 TATOEBA = SHARED / "data" / "tatoeba-cmn-manythings" / "v2022-simplified" / "cmn.txt"
-
-_CHAT = [
-    regex.compile(r"^\d{1,2}/\d{1,2}/\d{2}, \d{1,2}:\d{2} [AP]M - ([^:]+): (.*)$"),
-    regex.compile(r"^\[\d{2}/\d{2}/\d{4}, \d{2}:\d{2}:\d{2}\] ([^:]+): (.*)$"),
-    regex.compile(r"^\d{2}:\d{2}\t([^\t]+)\t(.*)$"),
-    regex.compile(r"^([\w ]{1,20}): (.*)$"),
-]
-_DATE_HEADER = regex.compile(r"^\d{4}/\d{2}/\d{2}（.）$")
-_HAN = regex.compile(r"\p{Han}")
 
 
 def make_dump(size_mb: float, seed: int, workdir: Path) -> tuple[Path, list[dict[str, object]]]:
@@ -69,39 +56,6 @@ def make_dump(size_mb: float, seed: int, workdir: Path) -> tuple[Path, list[dict
     )
     units = [json.loads(x) for x in gold.read_text(encoding="utf-8").splitlines()]
     return dump, units
-
-
-def records(path: Path) -> Iterator[Record]:
-    """Stand-in for the pipeline: speaker from a chat header, en/zh segments by Han."""
-    source = path.name
-    with path.open(encoding="utf-8") as f:
-        for lineno, raw in enumerate(f, 1):
-            line = raw.rstrip("\n")
-            speaker, body, offset = None, line, 0
-            for pattern in _CHAT:
-                m = pattern.match(line)
-                if m:
-                    speaker, body, offset = m.group(1), m.group(2), m.start(2)
-                    break
-            if _DATE_HEADER.match(line):
-                yield Record(Message(source, lineno, line))
-                continue
-            yield Record(Message(source, lineno, line, speaker=speaker), _segments(body, offset))
-
-
-def _segments(body: str, offset: int) -> tuple[Segment, ...]:
-    han = _HAN.search(body)
-    cut = han.start() if han else len(body)
-    if not regex.search(r"[A-Za-z]", body[:cut]):
-        cut = 0
-    out = []
-    for lang, start, end in (("en", 0, cut), ("zh", cut, len(body))):
-        text = body[start:end]
-        stripped = text.strip()
-        if stripped:
-            s = offset + start + text.index(stripped)
-            out.append(Segment(s, s + len(stripped), lang, None, stripped))
-    return tuple(out)
 
 
 def gale_church_params() -> tuple[float, float]:
@@ -189,7 +143,10 @@ def crossline(dump: Path, units: list[dict[str, object]], threshold: float) -> N
     start = time.perf_counter()
     found = set()
     n = 0
-    for r in pair_across(records(dump), threshold=threshold):
+    options = Options(pair_threshold=threshold)
+    with dump.open("rb") as stream:
+        records = list(process_file(stream, options, source=dump.name))
+    for r in records:
         n += 1
         for p in r.pairs:
             if p.en_id and p.zh_id:

@@ -20,6 +20,7 @@ import typer
 from bilingual import __version__
 from bilingual.convert import ALL_CONFIGS, DEFAULT_SIMPLIFY, SIMPLIFY_CONFIGS, check_config, convert
 from bilingual.decode import Line, read_lines
+from bilingual.dedup import dedup as collapse_duplicates
 from bilingual.errors import BilingualError, ConfigError, InputError
 from bilingual.formats import FORMAT_NAMES, sniff
 from bilingual.options import Options
@@ -28,6 +29,9 @@ from bilingual.pipeline import process_file, process_lines
 from bilingual.records import Record
 from bilingual.stats import collect, render
 from bilingual.writers.jsonl import write_jsonl
+from bilingual.writers.moses import write_moses
+from bilingual.writers.tmx import write_tmx
+from bilingual.writers.tsv import write_tsv
 
 EXIT_USAGE = 2
 EXIT_INPUT = 3
@@ -60,6 +64,7 @@ class InputFormat(enum.StrEnum):
     telegram = "telegram"
     wechat = "wechat"
     transcript = "transcript"
+    mixed = "mixed"
     plain = "plain"
 
 
@@ -89,14 +94,31 @@ Inputs = Annotated[
 Output = Annotated[str, typer.Option("-o", "--output", help="Output file; '-' is standard output.")]
 
 
+class OutputFormat(enum.StrEnum):
+    """The output formats ``-f`` accepts."""
+
+    jsonl = "jsonl"
+    tmx = "tmx"
+    moses = "moses"
+    tsv = "tsv"
+
+
+class Unit(enum.StrEnum):
+    """What one TMX/Moses/TSV unit is."""
+
+    sentence = "sentence"
+    message = "message"
+
+
 @app.command()
 def split(
     inputs: Inputs,
+    *,
     output: Output = "-",
     layout: Annotated[
         Layout,
         typer.Option(
-            help="messages: one row per message; segments: one per "
+            help="JSONL layout. messages: one row per message; segments: one per "
             "language segment; pairs: one per translation pair."
         ),
     ] = Layout.messages,
@@ -111,18 +133,57 @@ def split(
     input_format: Annotated[
         InputFormat, typer.Option("--format", help="Input format.")
     ] = InputFormat.auto,
+    output_format: Annotated[
+        OutputFormat,
+        typer.Option(
+            "-f",
+            "--output-format",
+            help="jsonl, tmx (TMX 1.4b), moses (OUT.en + OUT.zh, needs -o) or tsv.",
+        ),
+    ] = OutputFormat.jsonl,
+    unit: Annotated[
+        Unit, typer.Option(help="TMX/Moses/TSV: one unit per sentence pair or per message pair.")
+    ] = Unit.sentence,
+    min_score: Annotated[
+        float,
+        typer.Option(min=0.0, max=1.0, help="Keep only pairs (or units) scoring at least this."),
+    ] = 0.0,
+    pair_lines: Annotated[
+        bool,
+        typer.Option(help="Pair an English line with the Chinese line beside it (same speaker)."),
+    ] = True,
+    dedup: Annotated[
+        bool,
+        typer.Option(help="Collapse repeated messages into the first, with count and lines."),
+    ] = False,
 ) -> None:
-    """Split dumps into per-language records, written as JSON Lines."""
+    """Split dumps into per-language records and pairs: JSONL, TMX, Moses or TSV."""
     with _errors_to_exit_codes():
         if simplify is not None:
             simplify = check_config(simplify, simplified_only=True)
-        options = Options(simplify=simplify, format=str(input_format))
+        if output_format == OutputFormat.moses and output == "-":
+            raise ConfigError("-f moses writes OUT.en and OUT.zh: give -o OUT")
+        options = Options(simplify=simplify, format=str(input_format), pair_lines=pair_lines)
         _check_inputs(inputs)
+        records = _records(inputs, options)
+        if dedup:
+            records = collapse_duplicates(records, hold=True)
+        if output_format == OutputFormat.moses:
+            write_moses(records, output, unit=unit.value, min_score=min_score)
+            return
         with atomic_output(output) as out:
-            for name in inputs:
-                with _open_input(name) as stream:
-                    records = process_file(stream, options, source=_source_name(name))
-                    write_jsonl(records, out, layout=str(layout))
+            if output_format == OutputFormat.jsonl:
+                write_jsonl(records, out, layout=str(layout), min_score=min_score)
+            else:
+                writer = write_tmx if output_format == OutputFormat.tmx else write_tsv
+                writer(records, out, unit=unit.value, min_score=min_score)
+
+
+def _records(inputs: list[str], options: Options) -> Iterator[Record]:
+    """The records of every input, one after the other."""
+    for name in inputs:
+        with _open_input(name) as stream:
+            yield from process_file(stream, options, source=_source_name(name))
 
 
 @app.command()

@@ -16,18 +16,11 @@ Two modes, because the full count of a text is known only at the end of the inpu
 from __future__ import annotations
 
 import dataclasses
-import functools
 import hashlib
 from collections.abc import Iterable, Iterator
 
-import opencc
-
+from bilingual.convert import convert
 from bilingual.records import Record
-
-
-@functools.cache
-def _t2s() -> opencc.OpenCC:
-    return opencc.OpenCC("t2s.json")
 
 
 def dedup_key(text: str) -> bytes:
@@ -38,7 +31,7 @@ def dedup_key(text: str) -> bytes:
     >>> dedup_key("中国") == dedup_key("忠国")
     False
     """
-    folded = _t2s().convert(" ".join(text.split()))
+    folded = convert(" ".join(text.split()), "t2s")
     return hashlib.blake2b(folded.encode("utf-8"), digest_size=16).digest()
 
 

@@ -15,8 +15,9 @@ import importlib.resources
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-import opencc
 import regex
+
+from bilingual.convert import convert
 
 _CEDICT_FILE = "data/cedict_1_0_ts_utf-8_mdbg.txt.gz"
 _MAX_WORD = 4
@@ -91,11 +92,6 @@ def en_stems(text: str) -> tuple[str, ...]:
     return tuple(stem(w) for w in _EN_WORD.findall(text.lower()) if w not in _STOP)
 
 
-@functools.cache
-def _t2s() -> opencc.OpenCC:
-    return opencc.OpenCC("t2s.json")
-
-
 def _glosses(definitions: str) -> Iterable[str]:
     for d in definitions.split("/"):
         if d.startswith(("CL:", "variant of", "old variant", "see ", "abbr. for")):
@@ -143,7 +139,7 @@ def zh_words(text: str) -> ZhWords:
     """
     lex = lexicon()
     out: list[tuple[int, frozenset[str]]] = []
-    for run in _HAN_RUN.findall(_t2s().convert(text)):
+    for run in _HAN_RUN.findall(convert(text, "t2s")):
         i = 0
         while i < len(run):
             for size in range(min(_MAX_WORD, len(run) - i), 0, -1):

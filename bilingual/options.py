@@ -11,7 +11,10 @@ class Options:
     """What a run should do; change it by copy with :meth:`with_`.
 
     ``simplify`` is an OpenCC config name (``tw2s``, ``t2s``, ...) or ``None`` for no
-    conversion; ``format`` names the input format (``auto`` or ``plain``).
+    conversion; ``format`` names the input format (``auto`` detects it); ``pair_lines``
+    pairs an English line with the Chinese line next to it (same speaker) when their
+    score reaches ``pair_threshold``; ``dedup`` collapses repeated messages, holding
+    the distinct ones until the end to count their copies.
 
     >>> Options().with_(simplify="t2s").simplify
     't2s'
@@ -19,6 +22,9 @@ class Options:
 
     simplify: str | None = None
     format: str = "auto"
+    pair_lines: bool = True
+    pair_threshold: float = 0.4
+    dedup: bool = False
 
     def with_(self, **changes: Any) -> Options:
         """A copy with some fields changed."""

@@ -9,9 +9,11 @@ import dataclasses
 from collections.abc import Iterable, Iterator
 from typing import BinaryIO
 
-from bilingual.align import score_pair
+from bilingual.align import align_sentences, pair_score
 from bilingual.convert import check_config, to_simplified
+from bilingual.crossline import pair_across
 from bilingual.decode import Line, read_lines, split_lines
+from bilingual.dedup import dedup
 from bilingual.formats import parse
 from bilingual.label import label
 from bilingual.options import DEFAULT_OPTIONS, Options
@@ -72,8 +74,16 @@ def process_lines(
     """Like :func:`process`, over already numbered lines."""
     if options.simplify is not None:
         check_config(options.simplify, simplified_only=True)
-    for message in parse(lines, source=source, format=options.format):
-        yield build_record(message, options)
+    records: Iterable[Record] = (
+        build_record(m, options) for m in parse(lines, source=source, format=options.format)
+    )
+    if options.pair_lines:
+        records = pair_across(records, threshold=options.pair_threshold)
+        if options.simplify is not None:
+            records = (_simplify_cross_line_pairs(r, options.simplify) for r in records)
+    if options.dedup:
+        records = dedup(records, hold=True)
+    return iter(records)
 
 
 def build_record(message: Message, options: Options = DEFAULT_OPTIONS) -> Record:
@@ -85,19 +95,48 @@ def build_record(message: Message, options: Options = DEFAULT_OPTIONS) -> Record
     if message.kind != "text":
         return Record(message)
     segments = tuple(split(message.text, simplify=options.simplify))
-    return Record(message, segments, message_pairs(segments))
+    return Record(message, segments, message_pairs(segments, simplify=options.simplify))
 
 
-def message_pairs(segments: Iterable[Segment]) -> tuple[Pair, ...]:
+def message_pairs(segments: Iterable[Segment], *, simplify: str | None = None) -> tuple[Pair, ...]:
     """The pair in a message holding one English and one Chinese block, if any.
 
     Undetermined spans (numbers, times) and URLs do not count; any other language does.
+    The pair is aligned down to sentences, each sentence pair with its score.
 
-    >>> [p.en for p in message_pairs(split("Good morning! 早上好！ https://x.com"))]
-    ['Good morning!']
+    >>> [(p.en, p.score) for p in message_pairs(split("Good morning! 早上好！ https://x.com"))]
+    [('Good morning!', 0.999)]
     """
     language = [s for s in segments if s.is_language and s.lang != "und"]
     if len(language) != 2 or {s.lang for s in language} != {"en", "zh"}:
         return ()
     en, zh = sorted(language, key=lambda s: s.lang)
-    return (Pair(en.text, zh.text, score_pair(en.text, zh.text), zh_simplified=zh.simplified),)
+    sentences = align_sentences(en.text, zh.text)
+    pair = Pair(en.text, zh.text, pair_score(sentences), sentences=sentences)
+    return (pair if simplify is None else simplify_pair(pair, simplify),)
+
+
+def simplify_pair(pair: Pair, config: str) -> Pair:
+    """The pair with Simplified Chinese beside its Chinese text and each sentence's.
+
+    >>> from bilingual.records import SentencePair
+    >>> one = SentencePair("Hi.", "您們好。", 0.9)
+    >>> p = simplify_pair(Pair("Hi.", "您們好。", 0.9, sentences=(one,)), "t2s")
+    >>> p.zh_simplified, p.sentences[0].zh_simplified
+    ('您们好。', '您们好。')
+    """
+    return dataclasses.replace(
+        pair,
+        zh_simplified=to_simplified(pair.zh, config),
+        sentences=tuple(
+            dataclasses.replace(s, zh_simplified=to_simplified(s.zh, config)) if s.zh else s
+            for s in pair.sentences
+        ),
+    )
+
+
+def _simplify_cross_line_pairs(record: Record, config: str) -> Record:
+    if not any(p.en_id for p in record.pairs):
+        return record
+    pairs = tuple(simplify_pair(p, config) if p.en_id else p for p in record.pairs)
+    return dataclasses.replace(record, pairs=pairs)

@@ -51,15 +51,22 @@ class Segment:
 
 @dataclass(frozen=True, slots=True)
 class SentencePair:
-    """One aligned sentence pair inside a :class:`Pair`; a side may be empty."""
+    """One aligned sentence pair inside a :class:`Pair`; a side may be empty.
+
+    ``zh_simplified`` is set when conversion was asked for.
+    """
 
     en: str
     zh: str
     score: float
+    zh_simplified: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """The sentence pair as a JSON-ready dict."""
-        return {"en": self.en, "zh": self.zh, "score": self.score}
+        out: dict[str, Any] = {"en": self.en, "zh": self.zh, "score": self.score}
+        if self.zh_simplified is not None:
+            out["zh_simplified"] = self.zh_simplified
+        return out
 
 
 @dataclass(frozen=True, slots=True)

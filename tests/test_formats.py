@@ -170,7 +170,7 @@ def test_unknown_format_is_a_config_error() -> None:
     """An unknown format name says which names exist."""
     with pytest.raises(ConfigError, match="whatsapp"):
         run("hi", "skype")
-    assert FORMAT_NAMES == ("auto", "whatsapp", "line", "telegram", "wechat", "transcript",
+    assert FORMAT_NAMES == ("auto", "whatsapp", "line", "telegram", "wechat", "transcript", "mixed",
                             "plain")  # fmt: skip
 
 

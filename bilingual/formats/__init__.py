@@ -13,7 +13,7 @@ from types import MappingProxyType
 
 from bilingual.decode import Line
 from bilingual.errors import ConfigError
-from bilingual.formats import line, plain, telegram, transcript, wechat, whatsapp
+from bilingual.formats import line, mixed, plain, telegram, transcript, wechat, whatsapp
 from bilingual.formats.detect import Detection, sniff
 from bilingual.records import Message
 
@@ -26,6 +26,7 @@ PARSERS: Mapping[str, Parser] = MappingProxyType(
         telegram.NAME: telegram.parse,
         wechat.NAME: wechat.parse,
         transcript.NAME: transcript.parse,
+        mixed.NAME: mixed.parse,
         plain.NAME: plain.parse,
     }
 )

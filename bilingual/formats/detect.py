@@ -2,8 +2,9 @@
 
 Each format module scores the first :data:`PREFIX` lines (0 to 1); the best score wins,
 ties going to the earlier name in :data:`ORDER`. With no score above 0 the answer is
-``plain``. :func:`sniff` reads the prefix from a stream and hands back the whole stream,
-so detection never reads the rest of the file.
+``plain``; when the headers of two chat apps both occur, it is ``mixed`` (a paste from
+several sources, one message per line). :func:`sniff` reads the prefix from a stream
+and hands back the whole stream, so detection never reads the rest of the file.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from dataclasses import dataclass
 from itertools import chain, islice
 
 from bilingual.decode import Line
-from bilingual.formats import line, plain, telegram, transcript, wechat, whatsapp
+from bilingual.formats import line, mixed, plain, telegram, transcript, wechat, whatsapp
 
 #: Lines read before deciding.
 PREFIX = 200
@@ -27,6 +28,8 @@ _SCORERS: tuple[tuple[str, Callable[[Sequence[Line]], float]], ...] = (
 )
 #: Detection preference when two formats score the same.
 ORDER = tuple(name for name, _ in _SCORERS)
+#: Formats whose header lines cannot occur in another app's export.
+_APP_HEADERS = frozenset({telegram.NAME, line.NAME, whatsapp.NAME})
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,12 +52,17 @@ def detect(sample: Sequence[Line]) -> Detection:
     Detection(format='whatsapp', confidence=1.0, lines=2)
     >>> detect([(1, "Just a headline: nothing else")])
     Detection(format='plain', confidence=1.0, lines=1)
+    >>> detect([(1, "1/5/23, 3:07 PM - Amy: hi"), (2, "1/5/23, 3:08 PM - Bo: yo"),
+    ...         (3, "2023/01/06（五）"), (4, "09:15\\tBo\\t早安")]).format
+    'mixed'
     """
     best, confidence = plain.NAME, 0.0
-    for name, score in _SCORERS:
-        value = score(sample)
+    scores = {name: score(sample) for name, score in _SCORERS}
+    for name, value in scores.items():
         if value > confidence:
             best, confidence = name, value
+    if sum(scores[name] > 0 for name in _APP_HEADERS) > 1:
+        return Detection(mixed.NAME, round(confidence, 3), len(sample))
     if best == plain.NAME:
         confidence = 1.0
     return Detection(best, round(confidence, 3), len(sample))

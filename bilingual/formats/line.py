@@ -47,7 +47,7 @@ _ATTACHMENT = regex.compile(
 _EVENT = regex.compile(r"^☎|已收回訊息|撤回了|unsent a message|Message unsent")
 
 
-def _date(match: regex.Match[str]) -> tuple[int, int, int]:
+def date_of(match: regex.Match[str]) -> tuple[int, int, int]:
     if match["y"]:
         return int(match["y"]), int(match["m"]), int(match["d"])
     first, second = int(match["a"]), int(match["b"])
@@ -56,7 +56,7 @@ def _date(match: regex.Match[str]) -> tuple[int, int, int]:
     return int(match["y2"]), first, second
 
 
-def _draft(
+def draft_of(
     number: int, match: regex.Match[str], day: tuple[int, int, int] | None, source: str
 ) -> Draft:
     hour = to_24h(int(match["H"]), match["ap_pre"] or match["ap_post"])
@@ -94,11 +94,11 @@ def parse(lines: Iterable[Line], *, source: str) -> Iterator[Message]:
             yield draft.finish()
             draft = None
         if chrome:
-            day = _date(date) if date else day
+            day = date_of(date) if date else day
             chrome_text = text.removeprefix("\ufeff")
             yield Draft(source, number, NAME, kind="system", body=[chrome_text]).finish()
         elif header:
-            draft = _draft(number, header, day, source)
+            draft = draft_of(number, header, day, source)
             body = header["text"]
             if body.startswith('"') and not (len(body) > 1 and body.endswith('"')):
                 quoted, body = True, body[1:]

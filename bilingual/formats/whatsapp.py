@@ -67,14 +67,14 @@ def _triple(match: regex.Match[str]) -> tuple[int, int, int]:
     return int(match["d1"]), int(match["d2"]), int(match["d3"])
 
 
-def _dates(text: str) -> tuple[tuple[int, int, int], bool] | None:
+def dates(text: str) -> tuple[tuple[int, int, int], bool] | None:
     match = HEADER.match(text)
     if match is None:
         return None
     return _triple(match), match["ap_post"] is not None and match["ap_post"][0] in "AaPp"
 
 
-def _header(
+def header(
     number: int, match: regex.Match[str], order: str, source: str
 ) -> tuple[Draft, str | None]:
     """A draft for a header line and its first body line (None when it has none)."""
@@ -119,7 +119,7 @@ def parse(lines: Iterable[Line], *, source: str) -> Iterator[Message]:
 ('Amy', '2023-01-05T22:15:03', 'attachment', 'image omitted')]
     """
     stream = iter(lines)
-    order, head = settle_order(stream, _dates)
+    order, head = settle_order(stream, dates)
     draft: Draft | None = None
     for number, text in chain(head, stream):
         match = HEADER.match(text)
@@ -133,7 +133,7 @@ def parse(lines: Iterable[Line], *, source: str) -> Iterator[Message]:
             continue
         if draft is not None:
             yield draft.finish()
-        draft, first = _header(number, match, order, source)
+        draft, first = header(number, match, order, source)
         if first is not None:
             draft.body.append(first)
     if draft is not None:

@@ -2,21 +2,14 @@
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Literal
 
-import opencc
-
+from bilingual.convert import convert
 from bilingual.records import Pair, Record
 
 Unit = Literal["sentence", "message"]
-
-
-@functools.cache
-def _t2s() -> opencc.OpenCC:
-    return opencc.OpenCC("t2s.json")
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,7 +29,7 @@ def _zh_lang(record: Record, zh: str) -> str:
     scripts = {s.script for s in record.segments if s.lang == "zh" and s.script}
     if scripts and zh in (s.text for s in record.segments):
         return "zh-Hant" if "Hant" in scripts else "zh-Hans"
-    return "zh-Hans" if _t2s().convert(zh) == zh else "zh-Hant"
+    return "zh-Hans" if convert(zh, "t2s") == zh else "zh-Hant"
 
 
 def _pair_units(record: Record, pair: Pair, unit: Unit) -> Iterator[TranslationUnit]:
@@ -48,7 +41,10 @@ def _pair_units(record: Record, pair: Pair, unit: Unit) -> Iterator[TranslationU
         yield TranslationUnit(pair.en, zh, lang, pair.score, pid, record.message.line)
         return
     for s in pair.sentences:
-        zh = _t2s().convert(s.zh) if simplify else s.zh
+        if s.zh_simplified is not None:
+            zh = s.zh_simplified
+        else:
+            zh = convert(s.zh, "t2s") if simplify else s.zh
         lang = "zh-Hans" if simplify else _zh_lang(record, s.zh)
         yield TranslationUnit(s.en, zh, lang, s.score, pid, record.message.line)
 

@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, TextIO
@@ -53,7 +54,7 @@ def pairs_rows(record: Record) -> Iterator[dict[str, Any]]:
     >>> next(pairs_rows(next(process(["Thanks! 謝謝！"], Options(simplify="tw2s")))))
     ... # doctest: +NORMALIZE_WHITESPACE
     {'id': '<input>:1#p0', 'translation': {'en': 'Thanks!', 'zh': '谢谢！'},
-     'score': 0.952, 'source': '<input>', 'line': 1, 'zh_original': '謝謝！'}
+     'score': 0.999, 'source': '<input>', 'line': 1, 'zh_original': '謝謝！'}
     """
     m = record.message
     for index, pair in enumerate(record.pairs):
@@ -64,6 +65,8 @@ def pairs_rows(record: Record) -> Iterator[dict[str, Any]]:
             "source": m.source,
             "line": m.line,
         }
+        if pair.en_id is not None:
+            row.update(en_id=pair.en_id, zh_id=pair.zh_id)
         if pair.zh_simplified is not None:
             row["zh_original"] = pair.zh
         yield row
@@ -76,15 +79,20 @@ ROWS: dict[str, Callable[[Record], Iterator[dict[str, Any]]]] = {
 }
 
 
-def write_jsonl(records: Iterable[Record], out: TextIO, *, layout: str = "messages") -> int:
+def write_jsonl(
+    records: Iterable[Record], out: TextIO, *, layout: str = "messages", min_score: float = 0.0
+) -> int:
     """Write ``records`` to ``out`` as JSON Lines; return the number of rows written.
 
-    Keys keep their documented order and non-ASCII text is written as is, so the same
-    records always give the same bytes.
+    Pairs scoring below ``min_score`` are left out. Keys keep their documented order and
+    non-ASCII text is written as is, so the same records always give the same bytes.
     """
     rows = ROWS[layout]
     count = 0
     for record in records:
+        if min_score > 0 and any(p.score < min_score for p in record.pairs):
+            kept = tuple(p for p in record.pairs if p.score >= min_score)
+            record = dataclasses.replace(record, pairs=kept)  # noqa: PLW2901
         for row in rows(record):
             out.write(json.dumps(row, ensure_ascii=False))
             out.write("\n")

@@ -12,6 +12,7 @@ import os
 from collections.abc import Iterable
 from pathlib import Path
 
+from bilingual.output import atomic_output
 from bilingual.records import Record
 from bilingual.writers._units import Unit, one_line, units
 
@@ -34,19 +35,14 @@ def write_moses(
     (1, 'Hi all\\n', '你好\\n')
     """
     base = Path(out)
-    final = [base.with_name(base.name + ".en"), base.with_name(base.name + ".zh")]
-    tmp = [p.with_name(p.name + ".tmp") for p in final]
     n = 0
-    try:
-        with tmp[0].open("w", encoding="utf-8") as en, tmp[1].open("w", encoding="utf-8") as zh:
-            for u in units(records, unit=unit, min_score=min_score):
-                if u.en.strip() and u.zh.strip():
-                    en.write(one_line(u.en) + "\n")
-                    zh.write(one_line(u.zh) + "\n")
-                    n += 1
-        for t, f in zip(tmp, final, strict=True):
-            os.replace(t, f)
-    finally:
-        for t in tmp:
-            t.unlink(missing_ok=True)
+    with (
+        atomic_output(str(base.with_name(base.name + ".en"))) as en,
+        atomic_output(str(base.with_name(base.name + ".zh"))) as zh,
+    ):
+        for u in units(records, unit=unit, min_score=min_score):
+            if u.en.strip() and u.zh.strip():
+                en.write(one_line(u.en) + "\n")
+                zh.write(one_line(u.zh) + "\n")
+                n += 1
     return n
