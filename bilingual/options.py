@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any
 
+from bilingual.crossline import DEFAULT_THRESHOLD
+
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Options:
@@ -23,7 +25,7 @@ class Options:
     simplify: str | None = None
     format: str = "auto"
     pair_lines: bool = True
-    pair_threshold: float = 0.4
+    pair_threshold: float = DEFAULT_THRESHOLD
     dedup: bool = False
 
     def with_(self, **changes: Any) -> Options:

@@ -187,3 +187,80 @@ def test_stats_json() -> None:
     assert list(mix) == ["A", "Q", "問", "答", None]
     assert mix["答"] == {"en": 1, "zh-Hant": 1, "zh-Hans": 0, "other": 0}
     assert mix["Q"] == {"en": 1, "zh-Hant": 0, "zh-Hans": 0, "other": 0}
+
+
+@pytest.fixture
+def alternating(tmp_path: Path) -> Path:
+    path = tmp_path / "alt.txt"
+    path.write_text(
+        "The ferry leaves at 8 p.m. sharp, so please do not be late.\n"
+        "渡輪晚上8點準時開出,請大家不要遲到。\n"
+        "My cat sleeps all day on the sofa in the living room.\n"
+        "明天的會議改到三樓的會議室。\n"
+        "Thanks for coming! 謝謝你來！\n"
+        "The ferry leaves at 8 p.m. sharp, so please do not be late.\n",
+        "utf-8",
+    )
+    return path
+
+
+def test_tmx_output_is_read_by_translate_toolkit(alternating: Path, tmp_path: Path) -> None:
+    """-f tmx writes a TMX file that translate-toolkit loads with every unit intact."""
+    from translate.storage import tmx  # noqa: PLC0415
+
+    out = tmp_path / "out.tmx"
+    code, _, err = run("split", str(alternating), "-f", "tmx", "--simplify", "-o", str(out))
+    assert code == 0, err
+    units = [(u.source, u.target) for u in tmx.tmxfile.parsefile(str(out)).units]
+    assert units == [
+        (
+            "The ferry leaves at 8 p.m. sharp, so please do not be late.",
+            "渡轮晚上8点准时开出,请大家不要迟到。",
+        ),
+        ("Thanks for coming!", "谢谢你来！"),
+    ]
+
+
+def test_moses_needs_an_output_name_and_writes_two_files(alternating: Path, tmp_path: Path) -> None:
+    """-f moses writes OUT.en and OUT.zh with equal line counts; without -o it is a usage error."""
+    code, _, err = run("split", str(alternating), "-f", "moses")
+    assert code == EXIT_USAGE
+    assert "give -o OUT" in err
+    out = tmp_path / "corpus"
+    assert run("split", str(alternating), "-f", "moses", "-o", str(out))[0] == 0
+    en = out.with_name("corpus.en").read_text("utf-8").splitlines()
+    zh = out.with_name("corpus.zh").read_text("utf-8").splitlines()
+    assert en == [
+        "The ferry leaves at 8 p.m. sharp, so please do not be late.",
+        "Thanks for coming!",
+    ]
+    assert zh == ["渡輪晚上8點準時開出,請大家不要遲到。", "謝謝你來！"]
+
+
+def test_tsv_and_min_score(alternating: Path) -> None:
+    """-f tsv has a header row; --min-score drops pairs below it in every format."""
+    code, out, _ = run("split", str(alternating), "-f", "tsv", "--unit", "message")
+    rows = [line.split("\t") for line in out.splitlines()]
+    assert code == 0
+    assert rows[0] == ["en", "zh", "score", "id"]
+    assert [r[3] for r in rows[1:]] == [f"{alternating}:1 {alternating}:2", f"{alternating}:5"]
+    scores = sorted(float(r[2]) for r in rows[1:])
+    _, out, _ = run("split", str(alternating), "--layout", "pairs", "--min-score", str(scores[1]))
+    assert [json.loads(line)["score"] for line in out.splitlines()] == [scores[1]]
+
+
+def test_unrelated_neighbours_do_not_pair(alternating: Path) -> None:
+    """An English line next to an unrelated Chinese line is not a pair."""
+    _, out, _ = run("split", str(alternating))
+    rows = {json.loads(line)["line"]: json.loads(line) for line in out.splitlines()}
+    assert rows[4]["pairs"] == []
+    assert rows[2]["pairs"][0]["en_id"] == f"{alternating}:1"
+
+
+def test_dedup_counts_repeats(alternating: Path) -> None:
+    """--dedup keeps the first occurrence with its count and the repeated lines."""
+    _, out, _ = run("split", str(alternating), "--dedup", "--no-pair-lines")
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert [r["line"] for r in rows] == [1, 2, 3, 4, 5]
+    assert (rows[0]["count"], rows[0]["duplicate_lines"]) == (2, [6])
+    assert "count" not in rows[1]

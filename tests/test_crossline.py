@@ -88,7 +88,7 @@ def test_precision_recall_on_generated_dump() -> None:
         gold = {(u["line"], u["line"] + 1) for u in units if u["kind"] == "alternating"}
         found = set()
         with dump.open("rb") as stream:
-            records = list(process_file(stream, Options(pair_threshold=0.4), source=dump.name))
+            records = list(process_file(stream, Options(), source=dump.name))
         for r in records:
             for p in r.pairs:
                 if p.en_id is None:
