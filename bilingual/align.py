@@ -19,6 +19,7 @@ log(score)``; nothing is dropped or reordered: an unmatched sentence gets an emp
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -267,6 +268,9 @@ def _align_spans(
 ) -> list[tuple[int, int, int, int, float]]:
     """The cheapest bead sequence, as (en from, en to, zh from, zh to, score)."""
     n, m = len(en_sides), len(zh_sides)
+    # two consecutive sentences merged once, not once per cell: [k] holds k and k + 1
+    en_two = [a + b for a, b in itertools.pairwise(en_sides)]
+    zh_two = [a + b for a, b in itertools.pairwise(zh_sides)]
     inf = math.inf
     cost = [[inf] * (m + 1) for _ in range(n + 1)]
     back: list[list[tuple[int, int, float]]] = [[(0, 0, 0.0)] * (m + 1) for _ in range(n + 1)]
@@ -279,8 +283,8 @@ def _align_spans(
                 if di > i or dj > j or cost[i - di][j - dj] == inf:
                     continue
                 if di and dj:
-                    en = en_sides[i - di] if di == 1 else en_sides[i - 2] + en_sides[i - 1]
-                    zh = zh_sides[j - dj] if dj == 1 else zh_sides[j - 2] + zh_sides[j - 1]
+                    en = en_sides[i - 1] if di == 1 else en_two[i - 2]
+                    zh = zh_sides[j - 1] if dj == 1 else zh_two[j - 2]
                     score = _score(en, zh)
                     step = -math.log(prior) - math.log(max(score, 1e-3))
                 else:

@@ -10,9 +10,10 @@ later record, with ``en_id`` / ``zh_id`` naming both messages.
 from __future__ import annotations
 
 import dataclasses
+import math
 from collections.abc import Iterable, Iterator
 
-from bilingual.align import align_sentences, pair_score
+from bilingual.align import LOG_RATIO_SD, align_sentences, length_score, pair_score
 from bilingual.records import Pair, Record
 
 #: Tuned with ``benchmarks/align.py`` (2 MB dump, seed 1, real pipeline): at 0.4
@@ -20,6 +21,9 @@ from bilingual.records import Pair, Record
 #: neighbours of similar length with a few shared dictionary hits score about 0.4, so
 #: 0.5 keeps precision first.
 DEFAULT_THRESHOLD = 0.5
+#: Whole-text length plausibility below which two lines are not aligned at all: the
+#: Chinese is more than e (2.7) times longer or shorter than Tatoeba's ratio predicts.
+_HOPELESS_LENGTH = round(math.exp(-((1 / LOG_RATIO_SD) ** 2) / 8), 3)
 
 
 def record_lang(record: Record) -> str | None:
@@ -60,6 +64,8 @@ def cross_pair(first: Record, second: Record) -> Pair | None:
     en_rec, zh_rec = (first, second) if langs[0] == "en" else (second, first)
     en, _ = _side(en_rec)
     zh, simplified = _side(zh_rec)
+    if length_score(en, zh) < _HOPELESS_LENGTH:  # lengths no translation has: skip aligning
+        return None
     sentences = align_sentences(en, zh)
     return Pair(en, zh, pair_score(sentences), simplified, sentences, en_rec.id, zh_rec.id)
 

@@ -13,7 +13,7 @@ import functools
 import gzip
 import importlib.resources
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import regex
 
@@ -124,11 +124,11 @@ class ZhWords:
     """A Chinese text as dictionary words: (length in characters, English stems) each."""
 
     words: tuple[tuple[int, frozenset[str]], ...]
+    #: Content characters (function characters excluded), computed once.
+    chars: int = field(init=False, default=0)
 
-    @property
-    def chars(self) -> int:
-        """Content characters (function characters excluded)."""
-        return sum(n for n, _ in self.words)
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "chars", sum(n for n, _ in self.words))
 
 
 def zh_words(text: str) -> ZhWords:
