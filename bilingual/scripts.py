@@ -49,8 +49,7 @@ CJK_CHAR = regex.compile(f"[{_CJK}]")
 KANA = regex.compile(r"[\p{Hiragana}\p{Katakana}]")
 HAN = regex.compile(r"\p{Han}")
 LATIN_WORD = regex.compile(r"\p{Latin}+(?:['’]\p{Latin}+)*")
-LETTER_OR_DIGIT = regex.compile(r"[\p{L}\p{N}\p{M}]")
-DIGIT = regex.compile(r"\p{N}")
+DIGIT_OR_MARK = regex.compile(r"[\p{N}\p{M}]")
 
 #: Space-like characters: they separate tokens and never start or end a segment.
 SPACE = regex.compile(r"[\s\p{Z}\p{Cc}\p{Cf}]+")

@@ -152,13 +152,13 @@ def _join_sentences(runs: list[_Run]) -> list[_Run]:
 
 
 def _neutral(text: str, start: int, end: int) -> list[Span]:
-    """A stretch with no letters is a span (``neutral``) only if it holds a digit."""
+    """A stretch with no letters is a span (``neutral``) only if it holds a digit or a mark."""
     tokens = [t.span() for t in _TOKEN.finditer(text, start, end)]
     while tokens and _is_separator_or_closing(text, *tokens[0]):
         tokens.pop(0)
     while tokens and scripts.SEPARATOR_TOKEN.fullmatch(text, *tokens[-1]):
         tokens.pop()
-    if not tokens or not scripts.DIGIT.search(text, tokens[0][0], tokens[-1][1]):
+    if not tokens or not scripts.DIGIT_OR_MARK.search(text, tokens[0][0], tokens[-1][1]):
         return []
     return [Span(tokens[0][0], tokens[-1][1], "neutral")]
 
