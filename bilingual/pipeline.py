@@ -1,6 +1,7 @@
 """process(lines, options) -> records: the stages of DESIGN.md chained lazily.
 
-decode -> parse -> segment -> label -> convert (on request) -> pair -> records.
+decode -> parse -> segment -> label -> convert (on request) -> pair and align within a
+message -> pair across lines (one record of look-ahead) -> dedup (on request) -> records.
 """
 
 from __future__ import annotations
@@ -112,7 +113,7 @@ def message_pairs(segments: Iterable[Segment], *, simplify: str | None = None) -
         return ()
     en, zh = sorted(language, key=lambda s: s.lang)
     sentences = align_sentences(en.text, zh.text)
-    pair = Pair(en.text, zh.text, pair_score(sentences), sentences=sentences)
+    pair = Pair(en.text, zh.text, pair_score(sentences), zh.simplified, sentences)
     return (pair if simplify is None else simplify_pair(pair, simplify),)
 
 
@@ -127,7 +128,7 @@ def simplify_pair(pair: Pair, config: str) -> Pair:
     """
     return dataclasses.replace(
         pair,
-        zh_simplified=to_simplified(pair.zh, config),
+        zh_simplified=pair.zh_simplified or to_simplified(pair.zh, config),
         sentences=tuple(
             dataclasses.replace(s, zh_simplified=to_simplified(s.zh, config)) if s.zh else s
             for s in pair.sentences
