@@ -215,8 +215,16 @@ def _edge_host(
     if i > 0:  # run i closes the sentence of the run before it
         host = runs[i - 1]
         if host.kind != run.kind and not _boundary(text, host.end, run.start):
-            glued = host.end == run.start
-            if glued or _edge_fits(text, run, host, open_far_side=_open_after(text, runs, i, end)):
+            # Chinese ends sentences with 。!?: a Latin full stop right after Han
+            # (``I had 小籠包.``) ends the Latin sentence the Han sits in
+            attached = host.end == run.start or (
+                run.kind == "cjk"
+                and text.startswith(".", run.end)
+                and not text.startswith("..", run.end)
+            )
+            if attached or _edge_fits(
+                text, run, host, open_far_side=_open_after(text, runs, i, end)
+            ):
                 return i - 1, i, i
     if i + 1 < len(runs):  # run i opens the sentence of the run after it
         host = runs[i + 1]

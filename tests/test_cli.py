@@ -180,12 +180,12 @@ def test_stats_json() -> None:
     code, out, _ = run("stats", str(path), "--json")
     data = json.loads(out)
     assert code == 0
-    assert (data["messages"], data["pairs"], data["first_time"]) == (5, 1, None)
+    assert (data["messages"], data["pairs"], data["first_time"]) == (5, 0, None)
     assert data["formats"] == {"transcript": 5}
     assert [(d["format"], d["confidence"]) for d in data["detected"]] == [("transcript", 0.9)]
     mix = {s["speaker"]: s["languages"] for s in data["speakers"]}
     assert list(mix) == ["A", "Q", "問", "答", None]
-    assert mix["答"] == {"en": 1, "zh-Hant": 1, "zh-Hans": 0, "other": 0}
+    assert mix["答"] == {"en": 1, "zh-Hant": 0, "zh-Hans": 0, "other": 0}  # 廣東話. stays in
     assert mix["Q"] == {"en": 1, "zh-Hant": 0, "zh-Hans": 0, "other": 0}
 
 

@@ -20,6 +20,9 @@ def spans(text: str) -> list[tuple[str, str]]:
         pytest.param(
             "I had 小籠包 for lunch", [("en", "I had 小籠包 for lunch")], id="han-in-english"
         ),
+        pytest.param(
+            "Yesterday I had 小籠包.", [("en", "Yesterday I had 小籠包.")], id="han-before-a-period"
+        ),
         pytest.param("2022年GDP增長3%", [("zh", "2022年GDP增長3%")], id="digits-acronym"),
         pytest.param("NASA新任務明年發射", [("zh", "NASA新任務明年發射")], id="leading-acronym"),
         pytest.param("我喜欢 Python。", [("zh", "我喜欢 Python。")], id="spaced-trailing-word"),
