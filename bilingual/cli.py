@@ -22,7 +22,7 @@ from bilingual.convert import ALL_CONFIGS, DEFAULT_SIMPLIFY, SIMPLIFY_CONFIGS, c
 from bilingual.decode import Line, read_lines
 from bilingual.dedup import dedup as collapse_duplicates
 from bilingual.errors import BilingualError, ConfigError, InputError
-from bilingual.formats import FORMAT_NAMES, sniff
+from bilingual.formats import sniff
 from bilingual.options import Options
 from bilingual.output import atomic_output
 from bilingual.pipeline import process_file, process_lines
@@ -66,9 +66,6 @@ class InputFormat(enum.StrEnum):
     transcript = "transcript"
     mixed = "mixed"
     plain = "plain"
-
-
-assert {f.value for f in InputFormat} == set(FORMAT_NAMES)
 
 
 def _version(value: bool) -> None:

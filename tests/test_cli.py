@@ -14,9 +14,11 @@ from bilingual import __version__
 from bilingual.cli import (
     EXIT_INPUT,
     EXIT_USAGE,
+    InputFormat,
     app,
     normalize_argv,
 )
+from bilingual.formats import FORMAT_NAMES
 
 runner = CliRunner()
 
@@ -134,6 +136,11 @@ def test_convert_command(tmp_path: Path) -> None:
     src.write_text("汉字\r\n软件\n", "utf-8")
     assert run("convert", str(src), "-c", "s2twp")[:2] == (0, "漢字\n軟體\n")
     assert run("convert", "-", stdin="沒有後門".encode())[:2] == (0, "没有后门\n")
+
+
+def test_cli_offers_every_format() -> None:
+    """--format lists exactly the parse stage's formats, in its order."""
+    assert tuple(f.value for f in InputFormat) == FORMAT_NAMES
 
 
 def test_version() -> None:
