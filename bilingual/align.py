@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import itertools
 import math
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import regex
@@ -164,36 +164,37 @@ class _Side:
 
 
 def _en_side(text: str) -> _Side:
-    urls = frozenset(_URL.findall(text))
     rest = _URL.sub(" ", text)
-    arabic = _arabic(rest)
-    words = frozenset(
-        float(_EN_NUMBERS[w]) for w in _EN_WORD.findall(rest.lower()) if w in _EN_NUMBERS
-    )
-    return _Side(
-        chars=len(_EN_CHARS.findall(text)),
-        arabic=arabic,
-        numbers=arabic | words,
-        latin=frozenset(t.lower() for t in _LATIN.findall(rest)),
-        urls=urls,
-        end=_end_mark(text),
-        stems=en_stems(rest),
-    )
+    spelled = (float(_EN_NUMBERS[w]) for w in _EN_WORD.findall(rest.lower()) if w in _EN_NUMBERS)
+    return _side(text, rest, spelled, len(_EN_CHARS.findall(text)), stems=en_stems(rest))
 
 
 def _zh_side(text: str) -> _Side:
-    urls = frozenset(_URL.findall(text))
     rest = _URL.sub(" ", text)
+    numerals = (float(zh_numeral(m)) for m in _ZH_NUMERAL.findall(rest))
+    return _side(text, rest, numerals, len(_ZH_CHARS.findall(text)), words=zh_words(rest))
+
+
+def _side(
+    text: str,
+    rest: str,
+    spelled: Iterable[float],
+    chars: int,
+    *,
+    stems: tuple[str, ...] = (),
+    words: ZhWords = _NO_WORDS,
+) -> _Side:
+    """The features both languages share; ``rest`` is the text with URLs blanked out."""
     arabic = _arabic(rest)
-    numerals = frozenset(float(zh_numeral(m)) for m in _ZH_NUMERAL.findall(rest))
     return _Side(
-        chars=len(_ZH_CHARS.findall(text)),
+        chars=chars,
         arabic=arabic,
-        numbers=arabic | numerals,
+        numbers=arabic | frozenset(spelled),
         latin=frozenset(t.lower() for t in _LATIN.findall(rest)),
-        urls=urls,
+        urls=frozenset(_URL.findall(text)),
         end=_end_mark(text),
-        words=zh_words(rest),
+        stems=stems,
+        words=words,
     )
 
 
