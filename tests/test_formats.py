@@ -250,3 +250,10 @@ def test_auto_streams(template: str, bound: int) -> None:
     first = next(iter(messages))
     assert first.line == 1
     assert len(consumed) <= bound
+
+
+def test_telegram_first_header_decides_the_date_order() -> None:
+    """The file's first header counts when the date order is decided (1/13 means m/d/y)."""
+    rows = [(1, "Amy, [1/13/23 10:15]"), (2, "hi"), (3, "Bo, [1/2/23 10:16]"), (4, "好")]
+    times = [m.time for m in parse(rows, source="t.txt", format="telegram")]
+    assert times == ["2023-01-13T10:15:00", "2023-01-02T10:16:00"]

@@ -65,8 +65,8 @@ def parse(lines: Iterable[Line], *, source: str) -> Iterator[Message]:
     if head and head[-1][1].lstrip("\ufeff \t").startswith("{"):
         yield from _telegram_json.parse(chain(head, stream), source=source, name=NAME)
         return
-    order, ahead = settle_order(stream, _dates)
-    yield from _copied(chain(head, ahead, stream), order, source)
+    order, ahead = settle_order(chain(head, stream), _dates)
+    yield from _copied(chain(ahead, stream), order, source)
 
 
 def _copied(lines: Iterable[Line], order: str, source: str) -> Iterator[Message]:
