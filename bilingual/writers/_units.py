@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from bilingual.convert import convert
+from bilingual.label import chinese_script
 from bilingual.records import Pair, Record
 
 Unit = Literal["sentence", "message"]
@@ -24,12 +25,9 @@ class TranslationUnit:
     line: int
 
 
-def _zh_lang(record: Record, zh: str) -> str:
+def _zh_lang(zh: str) -> str:
     """``zh-Hant`` for Traditional text, ``zh-Hans`` otherwise (``Hani`` text included)."""
-    scripts = {s.script for s in record.segments if s.lang == "zh" and s.script}
-    if scripts and zh in (s.text for s in record.segments):
-        return "zh-Hant" if "Hant" in scripts else "zh-Hans"
-    return "zh-Hans" if convert(zh, "t2s") == zh else "zh-Hant"
+    return "zh-Hant" if chinese_script(zh) == "Hant" else "zh-Hans"
 
 
 def _pair_units(record: Record, pair: Pair, unit: Unit) -> Iterator[TranslationUnit]:
@@ -37,7 +35,7 @@ def _pair_units(record: Record, pair: Pair, unit: Unit) -> Iterator[TranslationU
     simplify = pair.zh_simplified is not None
     if unit == "message" or not pair.sentences:
         zh = pair.zh_simplified if pair.zh_simplified is not None else pair.zh
-        lang = "zh-Hans" if simplify else _zh_lang(record, pair.zh)
+        lang = "zh-Hans" if simplify else _zh_lang(pair.zh)
         yield TranslationUnit(pair.en, zh, lang, pair.score, pid, record.message.line)
         return
     for s in pair.sentences:
@@ -45,7 +43,7 @@ def _pair_units(record: Record, pair: Pair, unit: Unit) -> Iterator[TranslationU
             zh = s.zh_simplified
         else:
             zh = convert(s.zh, "t2s") if simplify else s.zh
-        lang = "zh-Hans" if simplify else _zh_lang(record, s.zh)
+        lang = "zh-Hans" if simplify else _zh_lang(s.zh)
         yield TranslationUnit(s.en, zh, lang, s.score, pid, record.message.line)
 
 
