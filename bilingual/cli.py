@@ -1,37 +1,37 @@
 """The command line: a thin typer layer over the library.
 
-Exit codes: 0 success, 2 usage error (bad option or value), 3 input error (missing or
-unreadable input), 4 output error (cannot write), 130 interrupted, 141 output pipe closed.
+Choices (input formats, output formats, layouts, OpenCC configs) are read from the
+library's registries when a command runs, so a format or writer registered by a user is
+offered like the built-in ones. Exit codes: 0 success, 2 usage error (bad option or
+value), 3 input error (missing or unreadable input), 4 output error (cannot write), 130
+interrupted, 141 output pipe closed.
 """
 
 from __future__ import annotations
 
 import contextlib
-import enum
 import json
 import os
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Annotated, BinaryIO
 
 import typer
+from typer._click import Context, HelpFormatter  # typer's own click, which its classes use
+from typer.core import TyperCommand, TyperGroup
 
-from bilingual import __version__
-from bilingual.convert import ALL_CONFIGS, DEFAULT_SIMPLIFY, SIMPLIFY_CONFIGS, check_config, convert
+from bilingual import writers
+from bilingual.convert import ALL_CONFIGS, SIMPLIFY_CONFIGS, check_config, convert
 from bilingual.decode import Line, read_lines
-from bilingual.dedup import dedup as collapse_duplicates
 from bilingual.errors import BilingualError, ConfigError, InputError
-from bilingual.formats import sniff
-from bilingual.options import Options
-from bilingual.output import atomic_output
-from bilingual.pipeline import process_file, process_lines
-from bilingual.records import Record
+from bilingual.formats import FORMAT_NAMES, Detection
+from bilingual.options import DEFAULT_SIMPLIFY, UNITS, Options
+from bilingual.output import Target, atomic_output
+from bilingual.pipeline import process_sources
+from bilingual.signature import signature
 from bilingual.stats import collect, render
-from bilingual.writers.jsonl import write_jsonl
-from bilingual.writers.moses import write_moses
-from bilingual.writers.tmx import write_tmx
-from bilingual.writers.tsv import write_tsv
+from bilingual.writers.jsonl import LAYOUTS
 
 EXIT_USAGE = 2
 EXIT_INPUT = 3
@@ -39,38 +39,52 @@ EXIT_OUTPUT = 4
 EXIT_INTERRUPTED = 130
 EXIT_BROKEN_PIPE = 141
 
+
+class _Command(TyperCommand):
+    """Help as argparse tools print it: ``INPUT...`` in the usage line, no type tags."""
+
+    def collect_usage_pieces(self, ctx: Context) -> list[str]:
+        pieces = ["[OPTIONS]"]
+        for param in self.get_params(ctx):
+            if param.param_type_name == "argument":
+                pieces.append(f"{param.metavar}...")
+        return pieces
+
+    def format_options(self, ctx: Context, formatter: HelpFormatter) -> None:
+        arguments, options = [], []
+        for param in self.get_params(ctx):
+            if param.param_type_name == "argument":
+                arguments.append((f"{param.metavar}...", getattr(param, "help", "") or ""))
+            elif (record := param.get_help_record(ctx)) is not None:
+                options.append(record)
+        for title, rows in (("Arguments", arguments), ("Options", options)):
+            if rows:
+                with formatter.section(title):
+                    formatter.write_dl(rows)
+
+
+class _Group(TyperGroup):
+    """The top-level group, its commands listed in the order they are defined."""
+
+    def list_commands(self, ctx: Context) -> list[str]:
+        return list(self.commands)
+
+
 app = typer.Typer(
+    cls=_Group,
     help="Split mixed English/Chinese message dumps into clean per-language records.",
+    epilog="Run 'bilingual COMMAND -h' for a command's options and an example.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 80},
 )
-
-
-class Layout(enum.StrEnum):
-    """The JSONL layouts (see ``bilingual.writers.jsonl``)."""
-
-    messages = "messages"
-    segments = "segments"
-    pairs = "pairs"
-
-
-class InputFormat(enum.StrEnum):
-    """The input formats ``--format`` accepts."""
-
-    auto = "auto"
-    whatsapp = "whatsapp"
-    line = "line"
-    telegram = "telegram"
-    wechat = "wechat"
-    transcript = "transcript"
-    mixed = "mixed"
-    plain = "plain"
 
 
 def _version(value: bool) -> None:
     if value:
-        typer.echo(f"bilingual {__version__}")
+        typer.echo(signature(Options(simplify=DEFAULT_SIMPLIFY)))
         raise typer.Exit
 
 
@@ -78,157 +92,207 @@ def _version(value: bool) -> None:
 def _main(
     version: Annotated[
         bool,
-        typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
+        typer.Option(
+            "--version",
+            callback=_version,
+            is_eager=True,
+            help="Show the version and the reproducibility signature, then exit.",
+        ),
     ] = False,
 ) -> None:
     """Split mixed English/Chinese message dumps into clean per-language records."""
 
 
+def _choice(kind: str, names: Callable[[], Iterable[str]]) -> Callable[[str], str]:
+    """A callback accepting one of ``names()`` (read at run time) or a friendly error."""
+
+    def check(value: str) -> str:
+        valid = list(names())
+        if value not in valid:
+            raise typer.BadParameter(f"{value!r} is not {kind}; choose one of: {', '.join(valid)}")
+        return value
+
+    return check
+
+
+def _example(*lines: str) -> str:
+    r"""An epilog of examples, kept as written (``\b`` stops click rewrapping them)."""
+    return "Examples:\n\n\b\n" + "\n".join(f"  {line}" for line in lines)
+
+
 Inputs = Annotated[
     list[str],
-    typer.Argument(help="Input files; '-' reads standard input.", show_default=False),
+    typer.Argument(
+        metavar="INPUT", help="Input files; '-' reads standard input.", show_default=False
+    ),
 ]
-Output = Annotated[str, typer.Option("-o", "--output", help="Output file; '-' is standard output.")]
+Output = Annotated[
+    str, typer.Option("-o", "--output", metavar="OUT", help="Output file; '-' is standard output.")
+]
+InputFormat = Annotated[
+    str,
+    typer.Option(
+        "--format",
+        metavar="FORMAT",
+        callback=_choice("an input format", lambda: FORMAT_NAMES),
+        help=f"Input format: {', '.join(FORMAT_NAMES)}.",
+    ),
+]
 
 
-class OutputFormat(enum.StrEnum):
-    """The output formats ``-f`` accepts."""
-
-    jsonl = "jsonl"
-    tmx = "tmx"
-    moses = "moses"
-    tsv = "tsv"
-
-
-class Unit(enum.StrEnum):
-    """What one TMX/Moses/TSV unit is."""
-
-    sentence = "sentence"
-    message = "message"
-
-
-@app.command()
+@app.command(
+    cls=_Command,
+    short_help="Split dumps into per-language records and translation pairs.",
+    epilog=_example(
+        "bilingual split chat.txt --simplify > records.jsonl",
+        "bilingual split headlines.txt -f tmx -o memory.tmx --min-score 0.5",
+        "bilingual split a.txt b.txt --layout pairs -v -o pairs.jsonl",
+    ),
+)
 def split(
     inputs: Inputs,
     *,
     output: Output = "-",
     layout: Annotated[
-        Layout,
+        str,
         typer.Option(
-            help="JSONL layout. messages: one row per message; segments: one per "
-            "language segment; pairs: one per translation pair."
+            metavar="LAYOUT",
+            callback=_choice("a layout", lambda: LAYOUTS),
+            help="JSONL layout: messages (one row per message), segments (one per "
+            "language segment) or pairs (one per translation pair).",
         ),
-    ] = Layout.messages,
+    ] = "messages",
     simplify: Annotated[
         str | None,
         typer.Option(
             metavar="[CONFIG]",
-            help=f"Add Simplified Chinese to every Chinese segment (OpenCC config, default "
-            f"{DEFAULT_SIMPLIFY}; one of {', '.join(SIMPLIFY_CONFIGS)}).",
+            help=f"Add Simplified Chinese beside every Chinese text, with an OpenCC "
+            f"config: {', '.join(SIMPLIFY_CONFIGS)} (default {DEFAULT_SIMPLIFY}).",
         ),
     ] = None,
-    input_format: Annotated[
-        InputFormat, typer.Option("--format", help="Input format.")
-    ] = InputFormat.auto,
+    input_format: InputFormat = "auto",
     output_format: Annotated[
-        OutputFormat,
+        str,
         typer.Option(
             "-f",
             "--output-format",
-            help="jsonl, tmx (TMX 1.4b), moses (OUT.en + OUT.zh, needs -o) or tsv.",
+            metavar="NAME",
+            callback=_choice("an output format", lambda: writers.WRITERS),
+            help="Output format: jsonl, tmx (TMX 1.4b), moses (OUT.en and OUT.zh; needs "
+            "-o OUT) or tsv.",
         ),
-    ] = OutputFormat.jsonl,
+    ] = "jsonl",
     unit: Annotated[
-        Unit, typer.Option(help="TMX/Moses/TSV: one unit per sentence pair or per message pair.")
-    ] = Unit.sentence,
+        str,
+        typer.Option(
+            metavar="UNIT",
+            callback=_choice("a unit", lambda: UNITS),
+            help="TMX/Moses/TSV: one unit per sentence pair (sentence) or per message "
+            "pair (message).",
+        ),
+    ] = "sentence",
     min_score: Annotated[
         float,
-        typer.Option(min=0.0, max=1.0, help="Keep only pairs (or units) scoring at least this."),
+        typer.Option(
+            min=0.0, max=1.0, metavar="X", help="Keep only pairs and units scoring at least X."
+        ),
     ] = 0.0,
     pair_lines: Annotated[
         bool,
-        typer.Option(help="Pair an English line with the Chinese line beside it (same speaker)."),
+        typer.Option(
+            show_default=False,
+            help="Pair an English line with the Chinese line beside it, same speaker "
+            "(default: on).",
+        ),
     ] = True,
     dedup: Annotated[
         bool,
-        typer.Option(help="Collapse repeated messages into the first, with count and lines."),
+        typer.Option(
+            show_default=False,
+            help="Collapse repeated messages into the first, with count and lines.",
+        ),
+    ] = False,
+    verbose: Annotated[
+        bool,
+        typer.Option("-v", "--verbose", help="Say which format each input was read as."),
     ] = False,
 ) -> None:
-    """Split dumps into per-language records and pairs: JSONL, TMX, Moses or TSV."""
+    """Split dumps into per-language records and pairs: JSONL, TMX, Moses or TSV.
+
+    The detected format of each input is reported on stderr when it is a terminal (or
+    with -v).
+    """
     with _errors_to_exit_codes():
         if simplify is not None:
             simplify = check_config(simplify, simplified_only=True)
-        if output_format == OutputFormat.moses and output == "-":
-            raise ConfigError("-f moses writes OUT.en and OUT.zh: give -o OUT")
-        options = Options(simplify=simplify, format=str(input_format), pair_lines=pair_lines)
+        options = Options(format=input_format, simplify=simplify, pair_lines=pair_lines,
+                          dedup=dedup, layout=layout, unit=unit, min_score=min_score)  # fmt: skip
+        writer = writers.get(output_format)
         _check_inputs(inputs)
-        records = _records(inputs, options)
-        if dedup:
-            records = collapse_duplicates(records, hold=True)
-        if output_format == OutputFormat.moses:
-            write_moses(records, output, unit=unit.value, min_score=min_score)
-            return
-        with atomic_output(output) as out:
-            if output_format == OutputFormat.jsonl:
-                write_jsonl(records, out, layout=str(layout), min_score=min_score)
-            else:
-                writer = write_tmx if output_format == OutputFormat.tmx else write_tsv
-                writer(records, out, unit=unit.value, min_score=min_score)
+        report = verbose or sys.stderr.isatty()
+        records = process_sources(
+            _sources(inputs), options, on_detect=_report_detection if report else None
+        )
+        writer.write(records, Target(output), options)
 
 
-def _records(inputs: list[str], options: Options) -> Iterator[Record]:
-    """The records of every input, one after the other."""
-    for name in inputs:
-        with _open_input(name) as stream:
-            yield from process_file(stream, options, source=_source_name(name))
+def _report_detection(source: str, found: Detection) -> None:
+    typer.echo(_detected(source, found), err=True)
 
 
-@app.command()
+def _detected(source: str, found: Detection) -> str:
+    return f"{source}: detected {found.format} (confidence {found.confidence})"
+
+
+@app.command(
+    cls=_Command,
+    short_help="Speakers, language mix, pairs and dates of dumps.",
+    epilog=_example("bilingual stats chat.txt", "bilingual stats *.txt --json > summary.json"),
+)
 def stats(
     inputs: Inputs,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
-    input_format: Annotated[
-        InputFormat, typer.Option("--format", help="Input format.")
-    ] = InputFormat.auto,
+    input_format: InputFormat = "auto",
 ) -> None:
     """Messages per speaker, each speaker's language mix, pairs, dates, formats."""
     with _errors_to_exit_codes():
         _check_inputs(inputs)
-        detections: list[dict[str, object]] = []
-
-        def all_records() -> Iterator[Record]:
-            for name in inputs:
-                source = _source_name(name)
-                with _open_input(name) as stream:
-                    lines: Iterable[Line] = read_lines(stream, source=source)
-                    if input_format == InputFormat.auto:
-                        found, lines = sniff(lines)
-                        detections.append({"source": source, **found.to_dict()})
-                        options = Options(format=found.format)
-                    else:
-                        options = Options(format=str(input_format))
-                    yield from process_lines(lines, options, source=source)
-
-        summary = collect(all_records())
+        options = Options(format=input_format)
+        detections: list[tuple[str, Detection]] = []
+        records = process_sources(
+            _sources(inputs), options, on_detect=lambda s, d: detections.append((s, d))
+        )
+        summary = collect(records)
         if as_json:
-            payload = {**summary.to_dict(), "detected": detections}
+            detected = [{"source": s, **d.to_dict()} for s, d in detections]
+            payload = {**summary.to_dict(), "detected": detected, "signature": signature(options)}
             typer.echo(json.dumps(payload, ensure_ascii=False, indent=2))
         else:
-            for found in detections:
-                typer.echo(
-                    f"{found['source']}: detected {found['format']} "
-                    f"(confidence {found['confidence']})"
-                )
+            for source, found in detections:
+                typer.echo(_detected(source, found))
             render(summary, sys.stdout)
 
 
-@app.command("convert")
+@app.command(
+    "convert",
+    cls=_Command,
+    short_help="Convert files between Chinese scripts with OpenCC.",
+    epilog=_example(
+        "bilingual convert news.txt -o news.simplified.txt",
+        "bilingual convert - -c s2twp < simplified.txt",
+    ),
+)
 def convert_command(
     inputs: Inputs,
     output: Output = "-",
     config: Annotated[
         str,
-        typer.Option("-c", "--config", help=f"OpenCC config: {', '.join(ALL_CONFIGS)}."),
+        typer.Option(
+            "-c",
+            "--config",
+            metavar="CONFIG",
+            help=f"OpenCC config: {', '.join(ALL_CONFIGS)}.",
+        ),
     ] = DEFAULT_SIMPLIFY,
 ) -> None:
     """Convert whole files between Chinese scripts with OpenCC (LF line endings out)."""
@@ -236,11 +300,10 @@ def convert_command(
         config = check_config(config)
         _check_inputs(inputs)
         with atomic_output(output) as out:
-            for name in inputs:
-                with _open_input(name) as stream:
-                    for _, line in read_lines(stream, source=_source_name(name)):
-                        out.write(convert(line, config))
-                        out.write("\n")
+            for _source, lines in _sources(inputs):
+                for _, line in lines:
+                    out.write(convert(line, config))
+                    out.write("\n")
 
 
 def _source_name(name: str) -> str:
@@ -253,6 +316,14 @@ def _check_inputs(inputs: list[str]) -> None:
         if name != "-" and not Path(name).is_file():
             problem = "is a directory" if Path(name).is_dir() else "no such file"
             raise InputError(problem, source=name)
+
+
+def _sources(inputs: list[str]) -> Iterator[tuple[str, Iterable[Line]]]:
+    """Each input's name and decoded lines, one file open at a time."""
+    for name in inputs:
+        source = _source_name(name)
+        with _open_input(name) as stream:
+            yield source, read_lines(stream, source=source)
 
 
 @contextlib.contextmanager
@@ -283,9 +354,7 @@ def _errors_to_exit_codes() -> Iterator[None]:
         yield
     except ConfigError as exc:
         _fail(f"error: {exc}", EXIT_USAGE)
-    except InputError as exc:
-        _fail(f"error: {exc}", EXIT_INPUT)
-    except BilingualError as exc:
+    except BilingualError as exc:  # InputError and any other problem with the input
         _fail(f"error: {exc}", EXIT_INPUT)
     except BrokenPipeError:  # the reader went away (``| head``): stop quietly
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())

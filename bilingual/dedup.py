@@ -19,7 +19,7 @@ import dataclasses
 import hashlib
 from collections.abc import Iterable, Iterator
 
-from bilingual.convert import convert
+from bilingual.convert import fold
 from bilingual.records import Record
 
 
@@ -31,7 +31,7 @@ def dedup_key(text: str) -> bytes:
     >>> dedup_key("中国") == dedup_key("忠国")
     False
     """
-    folded = convert(" ".join(text.split()), "t2s")
+    folded = fold(" ".join(text.split()))
     return hashlib.blake2b(folded.encode("utf-8"), digest_size=16).digest()
 
 

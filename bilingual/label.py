@@ -15,6 +15,7 @@ from typing import Any
 import regex
 
 from bilingual import scripts
+from bilingual.convert import script_tables
 from bilingual.records import Segment
 from bilingual.segment import ATOM_KINDS, Span
 
@@ -130,14 +131,14 @@ def _factory() -> Any:
 def chinese_script(text: str) -> str:
     """``Hant``, ``Hans``, or ``Hani`` when no character tells them apart.
 
-    Characters that OpenCC's ``t2s`` changes count as Traditional; characters that both
-    ``s2t`` and ``s2tw`` change count as Simplified (Taiwan also writes 床, 秘, ...).
-    The majority wins; a tie goes to the first telling character.
+    Which characters tell is read off OpenCC's tables
+    (:func:`bilingual.convert.script_tables`). The majority wins; a tie goes to the
+    first telling character.
 
     >>> chinese_script("美國對"), chinese_script("感谢!"), chinese_script("中文")
     ('Hant', 'Hans', 'Hani')
     """
-    traditional, simplified = _script_tables()
+    traditional, simplified = script_tables()
     n_trad = n_simp = 0
     first = "Hani"
     for char in text:
@@ -152,20 +153,3 @@ def chinese_script(text: str) -> str:
     if n_trad == n_simp:
         return first
     return "Hant" if n_trad > n_simp else "Hans"
-
-
-@functools.cache
-def _script_tables() -> tuple[frozenset[str], frozenset[str]]:
-    """Characters that only Traditional / only Simplified writing uses, from OpenCC."""
-    from bilingual.convert import convert  # noqa: PLC0415
-
-    chars = [chr(c) for c in range(0x3400, 0xA000) if scripts.HAN.match(chr(c))]
-    joined = "\n".join(chars)
-
-    def changed(config: str) -> set[str]:
-        out = convert(joined, config).split("\n")
-        return {c for c, o in zip(chars, out, strict=True) if c != o}
-
-    traditional = changed("t2s")
-    simplified = (changed("s2t") & changed("s2tw")) - traditional
-    return frozenset(traditional), frozenset(simplified)

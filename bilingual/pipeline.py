@@ -1,25 +1,29 @@
 """process(lines, options) -> records: the stages of DESIGN.md chained lazily.
 
-decode -> parse -> segment -> label -> convert (on request) -> pair and align within a
-message -> pair across lines (one record of look-ahead) -> dedup (on request) -> records.
+decode -> parse (format detected per file) -> segment -> label -> pair and align within
+a message -> pair across lines (one record of look-ahead) -> convert (on request) ->
+dedup (on request, across every input) -> records.
 """
 
 from __future__ import annotations
 
-import dataclasses
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from itertools import chain
 from typing import BinaryIO
 
 from bilingual.align import align_sentences, pair_score
-from bilingual.convert import check_config, to_simplified
+from bilingual.convert import check_config, simplify_record, simplify_segments
 from bilingual.crossline import pair_across
 from bilingual.decode import Line, read_lines, split_lines
 from bilingual.dedup import dedup
-from bilingual.formats import parse
+from bilingual.formats import Detection, parse, sniff
 from bilingual.label import label
 from bilingual.options import DEFAULT_OPTIONS, Options
 from bilingual.records import Message, Pair, Record, Segment
 from bilingual.segment import find_spans
+
+#: Called with each file's source name and detected format (``--format auto`` only).
+OnDetect = Callable[[str, Detection], None]
 
 
 def split(text: str, *, simplify: str | None = None) -> list[Segment]:
@@ -33,13 +37,7 @@ def split(text: str, *, simplify: str | None = None) -> list[Segment]:
     '赖教授: 没有后门'
     """
     segments = label(text, find_spans(text))
-    if simplify is None:
-        return segments
-    config = check_config(simplify, simplified_only=True)
-    return [
-        dataclasses.replace(s, simplified=to_simplified(s.text, config)) if s.lang == "zh" else s
-        for s in segments
-    ]
+    return segments if simplify is None else simplify_segments(segments, simplify)
 
 
 def process(
@@ -73,71 +71,81 @@ def process_lines(
     lines: Iterable[Line], options: Options = DEFAULT_OPTIONS, *, source: str
 ) -> Iterator[Record]:
     """Like :func:`process`, over already numbered lines."""
+    return process_sources([(source, lines)], options)
+
+
+def process_sources(
+    sources: Iterable[tuple[str, Iterable[Line]]],
+    options: Options = DEFAULT_OPTIONS,
+    *,
+    on_detect: OnDetect | None = None,
+) -> Iterator[Record]:
+    """The records of several inputs, one after the other, as one run.
+
+    ``sources`` gives each input's name and numbered lines; each input's format is
+    detected on its own (``on_detect`` hears about it) and lines pair only within an
+    input, while ``dedup`` collapses repeats across all of them.
+
+    >>> runs = [("a.txt", [(1, "Hi all")]), ("b.txt", [(1, "Hi  all"), (2, "再見")])]
+    >>> [(r.id, r.count) for r in process_sources(runs, Options(dedup=True))]
+    [('a.txt:1', 2), ('b.txt:2', 1)]
+    """
     if options.simplify is not None:
         check_config(options.simplify, simplified_only=True)
-    records: Iterable[Record] = (
-        build_record(m, options) for m in parse(lines, source=source, format=options.format)
+    records: Iterable[Record] = chain.from_iterable(
+        _one_source(lines, options, source, on_detect) for source, lines in sources
     )
-    if options.pair_lines:
-        records = pair_across(records, threshold=options.pair_threshold)
-        if options.simplify is not None:
-            records = (_simplify_cross_line_pairs(r, options.simplify) for r in records)
     if options.dedup:
         records = dedup(records, hold=True)
     return iter(records)
 
 
-def build_record(message: Message, options: Options = DEFAULT_OPTIONS) -> Record:
-    """Segment, label, convert and pair one message.
+def _one_source(
+    lines: Iterable[Line], options: Options, source: str, on_detect: OnDetect | None
+) -> Iterator[Record]:
+    """Parse, build, pair across lines and convert the records of one input."""
+    format = options.format
+    if format == "auto":
+        found, lines = sniff(lines)
+        format = found.format
+        if on_detect is not None:
+            on_detect(source, found)
+    records: Iterable[Record] = (
+        build_record(m) for m in parse(lines, source=source, format=format)
+    )
+    if options.pair_lines:
+        records = pair_across(records, threshold=options.pair_threshold)
+    if options.simplify is not None:
+        config = options.simplify
+        records = (simplify_record(r, config) for r in records)
+    return iter(records)
+
+
+def build_record(message: Message) -> Record:
+    """Segment, label and pair one message.
 
     System lines and attachments are kept as records but not segmented: their text is
     the app's, not the speaker's.
     """
     if message.kind != "text":
         return Record(message)
-    segments = tuple(split(message.text, simplify=options.simplify))
-    return Record(message, segments, message_pairs(segments, simplify=options.simplify))
+    segments = tuple(split(message.text))
+    return Record(message, segments, message_pairs(segments))
 
 
-def message_pairs(segments: Iterable[Segment], *, simplify: str | None = None) -> tuple[Pair, ...]:
+def message_pairs(segments: Iterable[Segment]) -> tuple[Pair, ...]:
     """The pair in a message holding one English and one Chinese block, if any.
 
     Undetermined spans (numbers, times) and URLs do not count; any other language does.
     The pair is aligned down to sentences, each sentence pair with its score.
 
-    >>> [(p.en, p.score) for p in message_pairs(split("Good morning! 早上好！ https://x.com"))]
-    [('Good morning!', 0.999)]
+    >>> [(p.en, p.score, p.zh_script) for p in message_pairs(split("Good morning! 早上好！"))]
+    [('Good morning!', 0.999, 'Hani')]
     """
     language = [s for s in segments if s.is_language and s.lang != "und"]
     if len(language) != 2 or {s.lang for s in language} != {"en", "zh"}:
         return ()
     en, zh = sorted(language, key=lambda s: s.lang)
     sentences = align_sentences(en.text, zh.text)
-    pair = Pair(en.text, zh.text, pair_score(sentences), zh.simplified, sentences)
-    return (pair if simplify is None else simplify_pair(pair, simplify),)
-
-
-def simplify_pair(pair: Pair, config: str) -> Pair:
-    """The pair with Simplified Chinese beside its Chinese text and each sentence's.
-
-    >>> from bilingual.records import SentencePair
-    >>> one = SentencePair("Hi.", "您們好。", 0.9)
-    >>> p = simplify_pair(Pair("Hi.", "您們好。", 0.9, sentences=(one,)), "t2s")
-    >>> p.zh_simplified, p.sentences[0].zh_simplified
-    ('您们好。', '您们好。')
-    """
-    return dataclasses.replace(
-        pair,
-        zh_simplified=pair.zh_simplified or to_simplified(pair.zh, config),
-        sentences=tuple(
-            dataclasses.replace(s, zh_simplified=to_simplified(s.zh, config)) if s.zh else s
-            for s in pair.sentences
-        ),
-    )
-
-
-def _simplify_cross_line_pairs(record: Record, config: str) -> Record:
-    if not any(p.en_id for p in record.pairs):
-        return record
-    pairs = tuple(simplify_pair(p, config) if p.en_id else p for p in record.pairs)
-    return dataclasses.replace(record, pairs=pairs)
+    return (Pair(en.text, zh.text, pair_score(sentences), sentences=sentences,
+                 zh_script=zh.script),)  # fmt: skip

@@ -53,13 +53,16 @@ class Segment:
 class SentencePair:
     """One aligned sentence pair inside a :class:`Pair`; a side may be empty.
 
-    ``zh_simplified`` is set when conversion was asked for.
+    ``zh_simplified`` is set when conversion was asked for; ``zh_script`` is the script
+    of ``zh`` (``Hant``, ``Hans``, ``Hani``) as the label stage decides it, for writers
+    that tag languages (not part of the JSON record).
     """
 
     en: str
     zh: str
     score: float
     zh_simplified: str | None = None
+    zh_script: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """The sentence pair as a JSON-ready dict."""
@@ -76,7 +79,8 @@ class Pair:
     ``zh_simplified`` is set when conversion was asked for; ``sentences`` holds the
     sentence-level alignment when it has been computed. ``en_id`` and ``zh_id`` are the
     message ids (``source:line``) of the two sides of a pair found across lines (set
-    only then; the pair is attached to the later record).
+    only then; the pair is attached to the later record). ``zh_script`` is the script of
+    ``zh`` as the label stage decides it (not part of the JSON record).
     """
 
     en: str
@@ -86,6 +90,7 @@ class Pair:
     sentences: tuple[SentencePair, ...] = ()
     en_id: str | None = None
     zh_id: str | None = None
+    zh_script: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """The pair as a JSON-ready dict."""

@@ -136,7 +136,11 @@ def render(stats: Stats, out: TextIO, *, width: int = 100) -> None:
 
     console = Console(file=out, width=width, color_system=None, highlight=False)
     formats = ", ".join(f"{name} ({n})" for name, n in stats.formats) or "-"
-    dates = f"{stats.first_time or '-'} .. {stats.last_time or '-'}"
+    dates = (
+        f"{stats.first_time} .. {stats.last_time}"
+        if stats.first_time is not None
+        else "none (no message has a time)"
+    )
     console.print(f"format: {formats}")
     console.print(f"messages: {stats.messages}  pairs: {stats.pairs}  dates: {dates}")
     table = Table("speaker", "messages", *BUCKETS, title="language segments per speaker")

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 
 import pytest
@@ -14,7 +16,6 @@ from bilingual import __version__
 from bilingual.cli import (
     EXIT_INPUT,
     EXIT_USAGE,
-    InputFormat,
     app,
     normalize_argv,
 )
@@ -113,7 +114,14 @@ def test_failed_run_keeps_existing_output(dump: Path, tmp_path: Path) -> None:
             "'s2t' does not convert to Simplified Chinese; choose one of: tw2s",
         ),
         (("--simplify", "t2z"), "'t2z' is not an OpenCC config"),
-        (("--layout", "rows"), "Invalid value for '--layout'"),
+        (
+            ("--layout", "rows"),
+            "Invalid value for '--layout': 'rows' is not a layout; choose one of: messages, "
+            "segments, pairs",
+        ),
+        (("-f", "xlsx"), "'xlsx' is not an output format; choose one of: jsonl, tmx, moses"),
+        (("--unit", "word"), "'word' is not a unit; choose one of: sentence, message"),
+        (("--format", "qq"), "'qq' is not an input format; choose one of: auto, whatsapp"),
     ],
 )
 def test_usage_errors(dump: Path, args: tuple[str, ...], message: str) -> None:
@@ -138,14 +146,20 @@ def test_convert_command(tmp_path: Path) -> None:
     assert run("convert", "-", stdin="沒有後門".encode())[:2] == (0, "没有后门\n")
 
 
-def test_cli_offers_every_format() -> None:
-    """--format lists exactly the parse stage's formats, in its order."""
-    assert tuple(f.value for f in InputFormat) == FORMAT_NAMES
+@pytest.mark.parametrize("name", FORMAT_NAMES)
+def test_cli_accepts_every_format(dump: Path, name: str) -> None:
+    """--format takes every name the parse stage registers."""
+    assert run("split", str(dump), "--format", name)[0] == 0
 
 
-def test_version() -> None:
-    """--version prints the package version."""
-    assert run("--version")[:2] == (0, f"bilingual {__version__}\n")
+def test_version_is_the_signature() -> None:
+    """--version prints the package version, then the rest of the signature."""
+    code, out, _ = run("--version")
+    assert code == 0
+    parts = out.rstrip("\n").split("|")
+    assert parts[0] == f"bilingual {__version__}"
+    assert [p.split()[0] for p in parts[1:]] == ["opencc", "model", "cedict"]
+    assert parts[1].endswith(" tw2s")
 
 
 def test_python_dash_m(dump: Path) -> None:
@@ -271,3 +285,58 @@ def test_dedup_counts_repeats(alternating: Path) -> None:
     assert [r["line"] for r in rows] == [1, 2, 3, 4, 5]
     assert (rows[0]["count"], rows[0]["duplicate_lines"]) == (2, [6])
     assert "count" not in rows[1]
+
+
+def test_dash_h_is_help() -> None:
+    """-h works like --help, at the top and per command, with no type tags."""
+    for args in (("-h",), ("split", "-h"), ("stats", "-h"), ("convert", "-h")):
+        code, out, _ = run(*args)
+        assert code == 0
+        assert out.startswith("Usage: ")
+        assert not re.search(r"<(?:bool|str|float|list\[str\]|[a-z]+\|[a-z|]+)>", out)
+        assert "{" not in out
+    assert " split [OPTIONS] INPUT...\n" in run("split", "-h")[1]
+    assert "Examples:" in run("split", "-h")[1]
+
+
+def test_a_writer_registered_outside_the_package_runs_from_the_cli(
+    dump: Path, tmp_path: Path
+) -> None:
+    """A user's writer is offered by -f and gets the records, the target and the options."""
+    from bilingual import writers  # noqa: PLC0415
+    from bilingual.options import Options  # noqa: PLC0415
+    from bilingual.output import Target  # noqa: PLC0415
+    from bilingual.records import Record  # noqa: PLC0415
+
+    def write_langs(records: Iterable[Record], target: Target, options: Options) -> int:
+        n = 0
+        with target.open() as out:
+            for r in records:
+                out.write(f"{r.id} {' '.join(s.lang for s in r.segments)} {options.unit}\n")
+                n += 1
+        return n
+
+    writers.register(writers.Writer("langs", write_langs, "Languages per message."))
+    try:
+        out = tmp_path / "langs.txt"
+        code, _, err = run("split", str(dump), "-f", "langs", "--unit", "message", "-o", str(out))
+        assert (code, err) == (0, "")
+        assert out.read_text("utf-8") == f"{dump}:1 en zh url message\n{dump}:3 en message\n"
+    finally:
+        writers.unregister("langs")
+    assert run("split", str(dump), "-f", "langs")[0] == EXIT_USAGE
+
+
+def test_verbose_reports_the_detected_format(dump: Path) -> None:
+    """-v names each input's detected format on stderr; stdout holds only records."""
+    code, out, err = run("split", str(dump), str(dump), "-v")
+    assert code == 0
+    assert err == f"{dump}: detected plain (confidence 1.0)\n" * 2
+    assert len(out.splitlines()) == 4
+
+
+def test_stats_without_dates_says_so(dump: Path) -> None:
+    """A dump with no timestamps says it has none instead of printing placeholders."""
+    code, out, _ = run("stats", str(dump))
+    assert code == 0
+    assert "dates: none (no message has a time)" in out

@@ -4,13 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import Literal
 
-from bilingual.convert import convert
-from bilingual.label import chinese_script
+from bilingual.errors import ConfigError
+from bilingual.options import UNITS
 from bilingual.records import Pair, Record
-
-Unit = Literal["sentence", "message"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,42 +22,48 @@ class TranslationUnit:
     line: int
 
 
-def _zh_lang(zh: str) -> str:
-    """``zh-Hant`` for Traditional text, ``zh-Hans`` otherwise (``Hani`` text included)."""
-    return "zh-Hant" if chinese_script(zh) == "Hant" else "zh-Hans"
+def zh_lang(script: str | None, simplified: bool) -> str:
+    """The language tag of Chinese text: ``zh-Hant`` for Traditional text as written,
+    ``zh-Hans`` otherwise (Simplified, ``Hani`` text that reads the same in both, and
+    any text converted to Simplified).
+
+    >>> zh_lang("Hant", False), zh_lang("Hani", False), zh_lang("Hant", True)
+    ('zh-Hant', 'zh-Hans', 'zh-Hans')
+    """
+    return "zh-Hant" if script == "Hant" and not simplified else "zh-Hans"
 
 
-def _pair_units(record: Record, pair: Pair, unit: Unit) -> Iterator[TranslationUnit]:
+def _pair_units(record: Record, pair: Pair, unit: str) -> Iterator[TranslationUnit]:
     pid = f"{pair.en_id} {pair.zh_id}" if pair.en_id and pair.zh_id else record.id
-    simplify = pair.zh_simplified is not None
+    line = record.message.line
     if unit == "message" or not pair.sentences:
-        zh = pair.zh_simplified if pair.zh_simplified is not None else pair.zh
-        lang = "zh-Hans" if simplify else _zh_lang(pair.zh)
-        yield TranslationUnit(pair.en, zh, lang, pair.score, pid, record.message.line)
+        simplified = pair.zh_simplified is not None
+        zh = pair.zh_simplified if simplified else pair.zh
+        yield TranslationUnit(pair.en, zh or "", zh_lang(pair.zh_script, simplified),
+                              pair.score, pid, line)  # fmt: skip
         return
     for s in pair.sentences:
-        if s.zh_simplified is not None:
-            zh = s.zh_simplified
-        else:
-            zh = convert(s.zh, "t2s") if simplify else s.zh
-        lang = "zh-Hans" if simplify else _zh_lang(s.zh)
-        yield TranslationUnit(s.en, zh, lang, s.score, pid, record.message.line)
+        simplified = s.zh_simplified is not None or pair.zh_simplified is not None
+        zh = s.zh_simplified if s.zh_simplified is not None else s.zh
+        yield TranslationUnit(s.en, zh, zh_lang(s.zh_script, simplified), s.score, pid, line)
 
 
 def units(
-    records: Iterable[Record], *, unit: Unit = "sentence", min_score: float = 0.0
+    records: Iterable[Record], *, unit: str = "sentence", min_score: float = 0.0
 ) -> Iterator[TranslationUnit]:
     """Every pair's sentence pairs (or whole pairs with ``unit="message"``) scoring at
-    least ``min_score``. A pair without sentence alignment counts as one unit; with
-    ``zh_simplified`` set, sentences are folded to Simplified with OpenCC ``t2s``.
+    least ``min_score``. A pair without sentence alignment counts as one unit.
 
     >>> from bilingual.records import Message, SentencePair
     >>> pair = Pair("Hi. Bye.", "你好。再見。", 0.9, sentences=(
-    ...     SentencePair("Hi.", "你好。", 0.95), SentencePair("Bye.", "再見。", 0.4)))
+    ...     SentencePair("Hi.", "你好。", 0.95, zh_script="Hani"),
+    ...     SentencePair("Bye.", "再見。", 0.4, zh_script="Hant")))
     >>> rec = Record(Message("d", 7, "Hi. Bye. 你好。再見。"), pairs=(pair,))
     >>> [(u.zh, u.zh_lang, u.id) for u in units([rec], min_score=0.5)]
     [('你好。', 'zh-Hans', 'd:7')]
     """
+    if unit not in UNITS:
+        raise ConfigError(f"unknown unit {unit!r}; choose one of: {', '.join(UNITS)}")
     for record in records:
         for pair in record.pairs:
             for u in _pair_units(record, pair, unit):

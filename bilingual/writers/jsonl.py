@@ -15,9 +15,11 @@ import json
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, TextIO
 
+from bilingual.errors import ConfigError
+from bilingual.options import Options
+from bilingual.output import Target
 from bilingual.records import Record
-
-LAYOUTS = ("messages", "segments", "pairs")
+from bilingual.writers import Writer
 
 
 def messages_rows(record: Record) -> Iterator[dict[str, Any]]:
@@ -77,17 +79,41 @@ ROWS: dict[str, Callable[[Record], Iterator[dict[str, Any]]]] = {
     "segments": segments_rows,
     "pairs": pairs_rows,
 }
+#: The layout names, in documentation order.
+LAYOUTS = tuple(ROWS)
 
 
-def write_jsonl(
-    records: Iterable[Record], out: TextIO, *, layout: str = "messages", min_score: float = 0.0
-) -> int:
-    """Write ``records`` to ``out`` as JSON Lines; return the number of rows written.
+def write_jsonl(records: Iterable[Record], target: Target, options: Options) -> int:
+    """Write ``records`` as JSON Lines in ``options.layout``; return the number of rows.
 
-    Pairs scoring below ``min_score`` are left out. Keys keep their documented order and
-    non-ASCII text is written as is, so the same records always give the same bytes.
+    Pairs scoring below ``options.min_score`` are left out. Keys keep their documented
+    order and non-ASCII text is written as is, so the same records always give the same
+    bytes.
     """
-    rows = ROWS[layout]
+    rows = ROWS[check_layout(options.layout)]
+    with target.open() as out:
+        return _write_rows(records, out, rows, options.min_score)
+
+
+def check_layout(layout: str) -> str:
+    """``layout`` if it is one of :data:`LAYOUTS`, else a :class:`ConfigError`.
+
+    >>> check_layout("pair")
+    Traceback (most recent call last):
+    ...
+    bilingual.errors.ConfigError: unknown layout 'pair'; choose one of: messages, segments, pairs
+    """
+    if layout not in ROWS:
+        raise ConfigError(f"unknown layout {layout!r}; choose one of: {', '.join(ROWS)}")
+    return layout
+
+
+def _write_rows(
+    records: Iterable[Record],
+    out: TextIO,
+    rows: Callable[[Record], Iterator[dict[str, Any]]],
+    min_score: float,
+) -> int:
     count = 0
     for record in records:
         if min_score > 0 and any(p.score < min_score for p in record.pairs):
@@ -98,3 +124,6 @@ def write_jsonl(
             out.write("\n")
             count += 1
     return count
+
+
+WRITER = Writer("jsonl", write_jsonl, "JSON Lines in the chosen --layout.")

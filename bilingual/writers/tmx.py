@@ -1,8 +1,10 @@
 """TMX 1.4b: one ``<tu>`` per sentence pair (or message pair), score and origin as props.
 
-Languages: ``en`` and ``zh-Hant`` / ``zh-Hans``; text in Traditional script is
-``zh-Hant``, anything else (Simplified, and ``Hani`` text that reads the same in both)
-``zh-Hans``; when a Simplified conversion exists it is written, as ``zh-Hans``. A unit
+Languages: ``en`` and ``zh-Hant`` / ``zh-Hans``, from the script the label stage gave the
+Chinese text: Traditional is ``zh-Hant``, anything else (Simplified, and ``Hani`` text
+that reads the same in both) ``zh-Hans``; when a Simplified conversion exists it is
+written, as ``zh-Hans``. The header carries the run's signature
+(:func:`bilingual.signature.signature`) as an ``x-signature`` prop. A unit
 with an empty side has a single ``<tuv>``. Characters XML 1.0 forbids become U+FFFD.
 """
 
@@ -15,8 +17,12 @@ from xml.sax.saxutils import escape, quoteattr
 import regex
 
 from bilingual import __version__
+from bilingual.options import Options
+from bilingual.output import Target
 from bilingual.records import Record
-from bilingual.writers._units import Unit, units
+from bilingual.signature import signature
+from bilingual.writers import Writer
+from bilingual.writers._units import units
 
 _NOT_XML = regex.compile(r"[^\x09\x0A\x0D\x20-\uD7FF\uE000-\uFFFD\U00010000-\U0010FFFF]")
 
@@ -25,28 +31,35 @@ def _text(text: str) -> str:
     return escape(_NOT_XML.sub("\ufffd", text))
 
 
-def write_tmx(
-    records: Iterable[Record], out: TextIO, *, unit: Unit = "sentence", min_score: float = 0.0
-) -> int:
-    """Write the records' pairs as TMX 1.4b to ``out``; return the number of ``<tu>``.
+def write_tmx(records: Iterable[Record], target: Target, options: Options) -> int:
+    """Write the records' pairs as TMX 1.4b; return the number of ``<tu>``.
 
     >>> import io
     >>> from bilingual.records import Message, Pair
     >>> buf = io.StringIO()
-    >>> write_tmx([Record(Message("d", 1, "x"), pairs=(Pair("A & B", "甲與乙", 0.8),))], buf)
+    >>> pair = Pair("A & B", "甲與乙", 0.8, zh_script="Hant")
+    >>> write_tmx([Record(Message("d", 1, "x"), pairs=(pair,))], Target(stream=buf), Options())
     1
     >>> "<seg>A &amp; B</seg>" in buf.getvalue(), 'xml:lang="zh-Hant"' in buf.getvalue()
     (True, True)
     """
+    with target.open() as out:
+        return _write(records, out, options)
+
+
+def _write(records: Iterable[Record], out: TextIO, options: Options) -> int:
+    unit = options.unit
     segtype = "sentence" if unit == "sentence" else "paragraph"
     out.write('<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4">\n')
     out.write(
         f'  <header creationtool="bilingual" creationtoolversion="{__version__}" '
         f'datatype="plaintext" segtype="{segtype}" adminlang="en" srclang="en" '
-        'o-tmf="bilingual"/>\n  <body>\n'
+        'o-tmf="bilingual">\n'
+        f'    <prop type="x-signature">{_text(signature(options))}</prop>\n'
+        "  </header>\n  <body>\n"
     )
     n = 0
-    for u in units(records, unit=unit, min_score=min_score):
+    for u in units(records, unit=unit, min_score=options.min_score):
         n += 1
         out.write(f'    <tu tuid="{n}">\n')
         out.write(f'      <prop type="x-score">{u.score}</prop>\n')
@@ -58,3 +71,6 @@ def write_tmx(
         out.write("    </tu>\n")
     out.write("  </body>\n</tmx>\n")
     return n
+
+
+WRITER = Writer("tmx", write_tmx, "TMX 1.4b for translation memories.")
