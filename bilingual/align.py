@@ -26,6 +26,7 @@ from dataclasses import dataclass
 
 import regex
 
+from bilingual.label import chinese_script
 from bilingual.lexicon import ZhWords, en_stems, overlap, zh_words
 from bilingual.records import SentencePair
 from bilingual.sentences import split_en, split_zh
@@ -307,7 +308,8 @@ def _align_spans(
 def align_sentences(en: str, zh: str) -> tuple[SentencePair, ...]:
     """Align an English text with its Chinese translation, sentence by sentence.
 
-    Each side's sentences, concatenated in order, are all of that side's sentences.
+    Each side's sentences, concatenated in order, are all of that side's sentences; each
+    sentence pair carries the script of its Chinese side.
 
     >>> for p in align_sentences("Are you OK? I bought 3 apples.", "你還好嗎？我買了三個蘋果。"):
     ...     print(p.en, "|", p.zh, "|", p.score)
@@ -321,7 +323,7 @@ def align_sentences(en: str, zh: str) -> tuple[SentencePair, ...]:
     for i0, i1, j0, j1, score in _align_spans(en_sides, zh_sides):
         en_text = en[en_spans[i0][0] : en_spans[i1 - 1][1]] if i1 > i0 else ""
         zh_text = zh[zh_spans[j0][0] : zh_spans[j1 - 1][1]] if j1 > j0 else ""
-        pairs.append(SentencePair(en_text, zh_text, score))
+        pairs.append(SentencePair(en_text, zh_text, score, zh_script=chinese_script(zh_text)))
     return tuple(pairs)
 
 

@@ -14,6 +14,7 @@ import math
 from collections.abc import Iterable, Iterator
 
 from bilingual.align import LOG_RATIO_SD, align_sentences, length_score, pair_score
+from bilingual.label import chinese_script
 from bilingual.records import Pair, Record
 
 #: Tuned with ``benchmarks/align.py`` (2 MB dump, seed 1, real pipeline): at 0.4
@@ -37,12 +38,9 @@ def record_lang(record: Record) -> str | None:
     return langs.pop() if len(langs) == 1 and langs <= {"en", "zh"} else None
 
 
-def _side(record: Record) -> tuple[str, str | None]:
-    segs = [s for s in record.segments if s.is_language]
-    text = " ".join(s.text for s in segs)
-    if all(s.simplified is not None for s in segs):
-        return text, " ".join(s.simplified or "" for s in segs)
-    return text, None
+def _side(record: Record) -> str:
+    """The record's language segments, joined by spaces."""
+    return " ".join(s.text for s in record.segments if s.is_language)
 
 
 def cross_pair(first: Record, second: Record) -> Pair | None:
@@ -62,12 +60,12 @@ def cross_pair(first: Record, second: Record) -> Pair | None:
     if langs not in (("en", "zh"), ("zh", "en")):
         return None
     en_rec, zh_rec = (first, second) if langs[0] == "en" else (second, first)
-    en, _ = _side(en_rec)
-    zh, simplified = _side(zh_rec)
+    en, zh = _side(en_rec), _side(zh_rec)
     if length_score(en, zh) < _HOPELESS_LENGTH:  # lengths no translation has: skip aligning
         return None
     sentences = align_sentences(en, zh)
-    return Pair(en, zh, pair_score(sentences), simplified, sentences, en_rec.id, zh_rec.id)
+    return Pair(en, zh, pair_score(sentences), sentences=sentences, en_id=en_rec.id,
+                zh_id=zh_rec.id, zh_script=chinese_script(zh))  # fmt: skip
 
 
 def pair_across(

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from bilingual import Options, process_file
+from bilingual import Options, process, process_file
 from bilingual.crossline import pair_across
 from bilingual.records import Message, Record, Segment
 
@@ -64,14 +64,15 @@ def test_better_following_neighbour_wins() -> None:
     assert got == [("d:2", "d:3")]
 
 
-def test_simplified_is_carried() -> None:
-    """The pair carries the Chinese segment's Simplified text."""
-    out = list(
-        pair_across(
-            [rec(1, "I like green tea.", "en"), rec(2, "我喜歡綠茶。", "zh", simp="我喜欢绿茶。")]
-        )
-    )
-    assert out[1].pairs[0].zh_simplified == "我喜欢绿茶。"
+def test_simplified_is_added_by_the_convert_stage() -> None:
+    """Pairing leaves conversion alone; the pipeline's convert stage fills the pair's and
+    each sentence's Simplified text, and the pair knows its script."""
+    paired = list(pair_across([rec(1, "I like green tea.", "en"), rec(2, "我喜歡綠茶。", "zh")]))[1]
+    assert (paired.pairs[0].zh_simplified, paired.pairs[0].zh_script) == (None, "Hant")
+    out = list(process(["I like green tea.", "我喜歡綠茶。"], Options(simplify="tw2s")))
+    pair = out[1].pairs[0]
+    assert pair.zh_simplified == "我喜欢绿茶。"
+    assert [s.zh_simplified for s in pair.sentences] == ["我喜欢绿茶。"]
 
 
 def test_precision_recall_on_generated_dump() -> None:
