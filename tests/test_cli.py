@@ -232,7 +232,7 @@ def test_tmx_output_is_read_by_translate_toolkit(alternating: Path, tmp_path: Pa
     out = tmp_path / "out.tmx"
     code, _, err = run("split", str(alternating), "-f", "tmx", "--simplify", "-o", str(out))
     assert code == 0, err
-    units = [(u.source, u.target) for u in tmx.tmxfile.parsefile(str(out)).units]
+    units = [(u.source, u.target) for u in tmx.tmxfile.parsefile(str(out)).units]  # type: ignore[no-untyped-call]
     assert units == [
         (
             "The ferry leaves at 8 p.m. sharp, so please do not be late.",

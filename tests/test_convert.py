@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from bilingual import ConfigError, convert, split, to_simplified
-from bilingual.convert import ALL_CONFIGS, DEFAULT_SIMPLIFY, SIMPLIFY_CONFIGS
+from bilingual.convert import ALL_CONFIGS, SIMPLIFY_CONFIGS
+from bilingual.options import DEFAULT_SIMPLIFY
 
 
 def test_opencc_own_test_cases(shared: Path) -> None:

@@ -92,7 +92,7 @@ def test_precision_recall_on_generated_dump() -> None:
             records = list(process_file(stream, Options(), source=dump.name))
         for r in records:
             for p in r.pairs:
-                if p.en_id is None:
+                if p.en_id is None or p.zh_id is None:
                     continue
                 a, b = (int(x.rsplit(":", 1)[1]) for x in (p.en_id, p.zh_id))
                 found.add((min(a, b), max(a, b)))

@@ -51,7 +51,7 @@ def test_tmx_reads_back(tmp_path: Path) -> None:
     with path.open("w", encoding="utf-8") as f:
         n = write_tmx(records(), Target(stream=f), Options(min_score=0.1, simplify="t2s"))
     assert n == 3
-    store = tmx.tmxfile.parsefile(str(path))
+    store = tmx.tmxfile.parsefile(str(path))  # type: ignore[no-untyped-call]
     got = [(u.source, u.target) for u in store.units]
     assert got == [('A <b> & "c".', "甲<乙>與「丙」。"), ("Bye.", "再見。"), ("Tea.", "茶叶。")]
     root = ET.parse(path).getroot()
