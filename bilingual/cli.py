@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import signal
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -27,7 +28,7 @@ from bilingual.decode import Line, read_lines
 from bilingual.errors import BilingualError, ConfigError, InputError
 from bilingual.formats import FORMAT_NAMES, Detection
 from bilingual.options import DEFAULT_SIMPLIFY, UNITS, Options
-from bilingual.output import Target, atomic_output
+from bilingual.output import Target
 from bilingual.pipeline import process_sources
 from bilingual.signature import signature
 from bilingual.stats import collect, render
@@ -233,7 +234,7 @@ def split(
         records = process_sources(
             _sources(inputs), options, on_detect=_report_detection if report else None
         )
-        writer.write(records, Target(output), options)
+        writer.write(records, Target(output, inputs=inputs), options)
 
 
 def _report_detection(source: str, found: Detection) -> None:
@@ -299,7 +300,7 @@ def convert_command(
     with _errors_to_exit_codes():
         config = check_config(config)
         _check_inputs(inputs)
-        with atomic_output(output) as out:
+        with Target(output, inputs=inputs).open() as out:
             for _source, lines in _sources(inputs):
                 for _, line in lines:
                     out.write(convert(line, config))
@@ -307,15 +308,31 @@ def convert_command(
 
 
 def _source_name(name: str) -> str:
-    return "<stdin>" if name == "-" else name
+    """The input's name for records and messages: bytes that are not UTF-8 become U+FFFD.
+
+    >>> _source_name("-"), _source_name("c\udcc1\udcc4.txt")
+    ('<stdin>', 'c\ufffd\ufffd.txt')
+    """
+    if name == "-":
+        return "<stdin>"
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
 def _check_inputs(inputs: list[str]) -> None:
-    """Fail before writing anything if an input is missing."""
+    """Fail before writing anything if an input is missing, a directory or unreadable.
+
+    Regular files, FIFOs and ``<(...)`` process substitutions are all inputs.
+    """
     for name in inputs:
-        if name != "-" and not Path(name).is_file():
-            problem = "is a directory" if Path(name).is_dir() else "no such file"
-            raise InputError(problem, source=name)
+        if name == "-":
+            continue
+        path = Path(name)
+        if path.is_dir():
+            raise InputError("is a directory", source=_source_name(name))
+        if not path.exists():
+            raise InputError("no such file", source=_source_name(name))
+        if not os.access(path, os.R_OK):
+            raise InputError("permission denied", source=_source_name(name))
 
 
 def _sources(inputs: list[str]) -> Iterator[tuple[str, Iterable[Line]]]:
@@ -332,8 +349,12 @@ def _open_input(name: str) -> Iterator[BinaryIO]:
     if name == "-":
         yield sys.stdin.buffer
         return
-    with open(name, "rb") as raw:
-        if not sys.stderr.isatty():
+    try:
+        raw = open(name, "rb")  # noqa: SIM115 - closed below, after the progress bar
+    except OSError as exc:
+        raise InputError(exc.strerror or str(exc), source=_source_name(name)) from None
+    with raw:
+        if not sys.stderr.isatty() or not Path(name).is_file():
             yield raw
             return
         from rich.console import Console  # noqa: PLC0415
@@ -403,6 +424,13 @@ def _is_input(word: str) -> bool:
     return word.removesuffix(".json") not in ALL_CONFIGS and Path(word).exists()
 
 
+def _terminate(signum: int, _frame: object) -> None:
+    """SIGTERM and SIGHUP end the run like an error: no partial or temporary file stays."""
+    raise SystemExit(128 + signum)
+
+
 def main() -> None:
     """Console-script entry point."""
+    for sig in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(sig, _terminate)
     app(args=normalize_argv(sys.argv[1:]), prog_name="bilingual")
