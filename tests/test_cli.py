@@ -340,3 +340,13 @@ def test_stats_without_dates_says_so(dump: Path) -> None:
     code, out, _ = run("stats", str(dump))
     assert code == 0
     assert "dates: none (no message has a time)" in out
+
+
+def test_line_separators_are_escaped_in_jsonl(tmp_path: Path) -> None:
+    """U+2028, U+2029 and U+0085 inside a message are escaped: splitlines sees one row."""
+    src = tmp_path / "sep.txt"
+    src.write_text("one\u2028two\u2029three\u0085four 中文\nnext\n", "utf-8")
+    code, out, _ = run("split", str(src))
+    assert code == 0
+    assert len(out.splitlines()) == 2
+    assert json.loads(out.splitlines()[0])["text"] == "one\u2028two\u2029three\u0085four 中文"

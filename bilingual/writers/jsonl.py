@@ -74,6 +74,22 @@ def pairs_rows(record: Record) -> Iterator[dict[str, Any]]:
         yield row
 
 
+#: Line terminators that ``str.splitlines`` (and so many JSONL readers) split on, although
+#: JSON allows them raw inside strings: written escaped, so one row stays one line.
+_SEPARATORS = str.maketrans({"\u2028": "\\u2028", "\u2029": "\\u2029", "\u0085": "\\u0085"})
+
+
+def dumps(row: dict[str, Any]) -> str:
+    """One JSONL row: non-ASCII text as is, but U+2028, U+2029 and U+0085 escaped.
+
+    >>> dumps({"text": "a\u2028b 中"})
+    '{"text": "a\\\\u2028b 中"}'
+    >>> json.loads(dumps({"text": "a\u2028b"}))["text"] == "a\u2028b"
+    True
+    """
+    return json.dumps(row, ensure_ascii=False).translate(_SEPARATORS)
+
+
 ROWS: dict[str, Callable[[Record], Iterator[dict[str, Any]]]] = {
     "messages": messages_rows,
     "segments": segments_rows,
@@ -120,7 +136,7 @@ def _write_rows(
             kept = tuple(p for p in record.pairs if p.score >= min_score)
             record = dataclasses.replace(record, pairs=kept)  # noqa: PLW2901
         for row in rows(record):
-            out.write(json.dumps(row, ensure_ascii=False))
+            out.write(dumps(row))
             out.write("\n")
             count += 1
     return count
