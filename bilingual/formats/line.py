@@ -16,6 +16,7 @@ import regex
 from bilingual.decode import Line
 from bilingual.formats._clock import ZH_AP, iso, to_24h
 from bilingual.formats._draft import Draft
+from bilingual.formats._score import hit_score, nonblank
 from bilingual.records import Message
 
 NAME = "line"
@@ -123,12 +124,21 @@ def score(sample: Sequence[Line]) -> float:
     >>> score([(1, "[LINE] Chat history with Amy"), (2, "Saved on: 2023/01/06 09:12")])
     1.0
     """
-    texts = [t for _, t in sample if t.strip()]
-    if not texts:
-        return 0.0
-    if TITLE.match(texts[0]) and len(texts) > 1 and (SAVED.match(texts[1]) or DATE.match(texts[1])):
+    texts = nonblank(sample)
+    if _titled(texts):
         return 1.0
-    hits = sum(1 for t in texts if MESSAGE.match(t) or SYSTEM.match(t) or DATE.match(t))
-    if hits < 2 or not any(DATE.match(t) for t in texts):
+    if not any(DATE.match(t) for t in texts):
         return 0.0
-    return 0.5 + 0.5 * hits / len(texts)
+    return hit_score(sum(1 for t in texts if _scored(t)), len(texts))
+
+
+def _titled(texts: Sequence[str]) -> bool:
+    """The export's own first lines: the title, then the saved-on line or a date line."""
+    if len(texts) < 2 or not TITLE.match(texts[0]):
+        return False
+    return bool(SAVED.match(texts[1]) or DATE.match(texts[1]))
+
+
+def _scored(text: str) -> bool:
+    """A line that counts towards the LINE score: a message, system or date line."""
+    return bool(MESSAGE.match(text) or SYSTEM.match(text) or DATE.match(text))

@@ -17,6 +17,7 @@ from bilingual.decode import Line
 from bilingual.formats import _telegram_json
 from bilingual.formats._clock import EN_AP, SP, ZH_AP, infer_order, iso, settle_order, to_24h
 from bilingual.formats._draft import Draft
+from bilingual.formats._score import hit_score, nonblank
 from bilingual.records import Message
 
 NAME = "telegram"
@@ -104,12 +105,7 @@ def score(sample: Sequence[Line]) -> float:
     >>> score([(1, "{"), (2, ' "name": "Amy",'), (3, ' "messages": [')])
     1.0
     """
-    texts = [t for _, t in sample if t.strip()]
-    if not texts:
-        return 0.0
-    if texts[0].lstrip("\ufeff \t").startswith("{"):
+    texts = nonblank(sample)
+    if texts and texts[0].lstrip("\ufeff \t").startswith("{"):
         return 1.0 if any(_JSON_HINT.search(t) for t in texts) else 0.0
-    hits = sum(1 for t in texts if HEADER.match(t))
-    if hits < 2:
-        return 0.0
-    return 0.5 + 0.5 * min(1.0, 2 * hits / len(texts))
+    return hit_score(sum(1 for t in texts if HEADER.match(t)), len(texts), weight=2)

@@ -23,6 +23,7 @@ import regex
 from bilingual.decode import Line
 from bilingual.formats._clock import EN_AP, SP, ZH_AP, iso, to_24h
 from bilingual.formats._draft import Draft
+from bilingual.formats._score import hit_score, nonblank
 from bilingual.formats._speaker import annotate, candidate
 from bilingual.records import Message
 
@@ -121,7 +122,6 @@ def score(sample: Sequence[Line]) -> float:
     ...        (4, "Amy 2023-01-05 10:16:00"), (5, "好")])
     1.0
     """
-    texts = [t for _, t in sample if t.strip()]
     hits = 0
     blank = True
     for _, text in sample:
@@ -129,6 +129,4 @@ def score(sample: Sequence[Line]) -> float:
             stamped = STAMP_FIRST.match(text) or STAMP_AFTER.match(text)
             hits += bool(RECORD.match(text) or (blank and (stamped or NAME_ONLY.match(text))))
         blank = not text.strip()
-    if hits < 2:
-        return 0.0
-    return 0.5 + 0.5 * min(1.0, 2 * hits / len(texts))
+    return hit_score(hits, len(nonblank(sample)), weight=2)

@@ -27,6 +27,7 @@ from bilingual.formats._clock import (
 )
 from bilingual.formats._clock import to_24h as _to_24h
 from bilingual.formats._draft import Draft
+from bilingual.formats._score import hit_score, nonblank
 from bilingual.records import Message
 
 NAME = "whatsapp"
@@ -146,6 +147,5 @@ def score(sample: Sequence[Line]) -> float:
     >>> score([(1, "1/5/23, 3:07 PM - Amy: hi"), (2, "1/5/23, 3:08 PM - Bo: yo")])
     1.0
     """
-    texts = [t for _, t in sample if t.strip()]
-    hits = sum(1 for t in texts if HEADER.match(t))
-    return 0.0 if hits < 2 else 0.5 + 0.5 * hits / len(texts)
+    texts = nonblank(sample)
+    return hit_score(sum(1 for t in texts if HEADER.match(t)), len(texts))
