@@ -96,6 +96,19 @@ def _runs_forward(seen: list[tuple[int, int, int]], order: str) -> bool:
     return all(a <= b for a, b in pairwise(keys))
 
 
+def order_for(triple: tuple[int, int, int], order: str) -> str:
+    """The date order for one header: ``ymd`` for a 4-digit first field, else the file's.
+
+    A file settled as ``ymd`` whose header has a short first field is read on its own.
+
+    >>> order_for((2023, 1, 5), "dmy"), order_for((5, 1, 23), "dmy"), order_for((13, 1, 23), "ymd")
+    ('ymd', 'dmy', 'dmy')
+    """
+    if triple[0] > 31:
+        return "ymd"
+    return infer_order([triple]) if order == "ymd" else order
+
+
 def decisive(t: tuple[int, int, int]) -> bool:
     """True when one date alone settles the order (a 4-digit first field, a value > 12).
 

@@ -14,8 +14,8 @@ from collections.abc import Iterable, Iterator, Sequence
 import regex
 
 from bilingual.decode import Line
-from bilingual.formats._clock import ZH_AP, iso, to_24h
-from bilingual.formats._draft import Draft
+from bilingual.formats._clock import ZH_AP
+from bilingual.formats._draft import Draft, stamped
 from bilingual.formats._score import hit_score, nonblank
 from bilingual.records import Message
 
@@ -60,9 +60,8 @@ def date_of(match: regex.Match[str]) -> tuple[int, int, int]:
 def draft_of(
     number: int, match: regex.Match[str], day: tuple[int, int, int] | None, source: str
 ) -> Draft:
-    hour = to_24h(int(match["H"]), match["ap_pre"] or match["ap_post"])
-    time = iso(day, "ymd", hour, int(match["M"])) if day and hour < 24 else None
-    return Draft(source=source, line=number, format=NAME, time=time, time_raw=match["stamp"])
+    """A draft for a time line, dated by the last date line (``day``, y/m/d)."""
+    return stamped(match, source=source, line=number, format=NAME, day=day)
 
 
 def parse(lines: Iterable[Line], *, source: str) -> Iterator[Message]:

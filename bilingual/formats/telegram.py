@@ -15,8 +15,8 @@ import regex
 
 from bilingual.decode import Line
 from bilingual.formats import _telegram_json
-from bilingual.formats._clock import EN_AP, SP, ZH_AP, infer_order, iso, settle_order, to_24h
-from bilingual.formats._draft import Draft
+from bilingual.formats._clock import EN_AP, SP, ZH_AP, order_for, settle_order
+from bilingual.formats._draft import Draft, stamped
 from bilingual.formats._score import hit_score, nonblank
 from bilingual.records import Message
 
@@ -79,13 +79,8 @@ def _copied(lines: Iterable[Line], order: str, source: str) -> Iterator[Message]
             if draft is not None:
                 yield draft.finish()
             triple = _triple(match)
-            hour = to_24h(int(match["H"]), match["ap_pre"] or match["ap_post"])
-            file_order = "ymd" if triple[0] > 31 else order
-            if file_order == "ymd" and triple[0] <= 31:
-                file_order = infer_order([triple])
-            time = iso(triple, file_order, hour, int(match["M"]), int(match["S"] or 0))
-            draft = Draft(source, number, NAME, speaker=match["name"], time=time,
-                          time_raw=match["stamp"])  # fmt: skip
+            draft = stamped(match, source=source, line=number, format=NAME, day=triple,
+                            order=order_for(triple, order), speaker=match["name"])  # fmt: skip
             fresh = True
         elif draft is None:
             if text.strip():

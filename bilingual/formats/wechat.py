@@ -21,8 +21,8 @@ from collections.abc import Iterable, Iterator, Sequence
 import regex
 
 from bilingual.decode import Line
-from bilingual.formats._clock import EN_AP, SP, ZH_AP, iso, to_24h
-from bilingual.formats._draft import Draft
+from bilingual.formats._clock import EN_AP, SP, ZH_AP
+from bilingual.formats._draft import Draft, stamped
 from bilingual.formats._score import hit_score, nonblank
 from bilingual.formats._speaker import annotate, candidate
 from bilingual.records import Message
@@ -46,11 +46,9 @@ _SYSTEM = regex.compile(
 
 
 def _stamped(number: int, match: regex.Match[str], source: str) -> Draft:
-    hour = to_24h(int(match["H"]), match["ap_pre"] or match["ap_post"])
-    triple = (int(match["y"]), int(match["m"]), int(match["d"]))
-    time = iso(triple, "ymd", hour, int(match["M"]), int(match["S"] or 0)) if hour < 24 else None
-    return Draft(source, number, NAME, speaker=match["name"], time=time,
-                 time_raw=match["stamp"])  # fmt: skip
+    """A draft for a stamped header line: its speaker and time."""
+    day = (int(match["y"]), int(match["m"]), int(match["d"]))
+    return stamped(match, source=source, line=number, format=NAME, day=day, speaker=match["name"])
 
 
 def _finish(draft: Draft, stamp_first: bool) -> Message:

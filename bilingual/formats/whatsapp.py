@@ -15,18 +15,8 @@ from itertools import chain
 import regex
 
 from bilingual.decode import Line
-from bilingual.formats._clock import (
-    EN_AP,
-    INVIS,
-    SP,
-    ZH_AP,
-    infer_order,
-    iso,
-    settle_order,
-    strip_marks,
-)
-from bilingual.formats._clock import to_24h as _to_24h
-from bilingual.formats._draft import Draft
+from bilingual.formats._clock import EN_AP, INVIS, SP, ZH_AP, order_for, settle_order, strip_marks
+from bilingual.formats._draft import Draft, stamped
 from bilingual.formats._score import hit_score, nonblank
 from bilingual.records import Message
 
@@ -75,39 +65,33 @@ def dates(text: str) -> tuple[tuple[int, int, int], bool] | None:
     return _triple(match), match["ap_post"] is not None and match["ap_post"][0] in "AaPp"
 
 
-def header(
-    number: int, match: regex.Match[str], order: str, source: str
-) -> tuple[Draft, str | None]:
-    """A draft for a header line and its first body line (None when it has none)."""
-    marker = match["ap_pre"] or match["ap_post"]
-    try:
-        hour = _to_24h(int(match["H"]), marker)
-    except ValueError:
-        hour = -1
-    time = None
-    if 0 <= hour < 24:
-        triple = _triple(match)
-        if (triple[0] > 31) != (order == "ymd"):  # a header unlike the file's first ones
-            order = infer_order([triple])
-        time = iso(triple, order, hour, int(match["M"]), int(match["S"] or 0))
-    draft = Draft(source=source, line=number, format=NAME, time=time, time_raw=match["stamp"])
-    rest = match["rest"]
-    author = _AUTHOR.match(rest)
-    if author is not None and author["text"].startswith("\u200e"):
-        # iOS: a body that starts with U+200E was not typed by a person
-        text = author["text"].lstrip("\u200e")
-        if not _ATTACHMENT.match(text):
-            draft.kind = "system"
-            return draft, text
-    elif author is None or _SYSTEM.match(strip_marks(rest)):
-        draft.kind = "system"
-        return draft, rest.lstrip("\u200e")
-    text = author["text"].lstrip("\u200e")
-    if _ATTACHMENT.match(text):
-        draft.kind = "attachment"
-    speaker = strip_marks(author["author"]).strip()
-    draft.speaker = _TILDE.sub("", speaker)
+def header(number: int, match: regex.Match[str], order: str, source: str) -> tuple[Draft, str]:
+    """A draft for a header line (file date order ``order``) and its first body line."""
+    triple = _triple(match)
+    day_order = order_for(triple, order)  # a header unlike the file's first ones
+    draft = stamped(match, source=source, line=number, format=NAME, day=triple, order=day_order)
+    draft.kind, draft.speaker, text = body_of(match["rest"])
     return draft, text
+
+
+def body_of(rest: str) -> tuple[str, str | None, str]:
+    """The kind, speaker and text of what follows a header's time.
+
+    >>> body_of("Amy: hi"), body_of("Bo added Amy"), body_of("~\u202fJo: \u200eimage omitted")
+    (('text', 'Amy', 'hi'), ('system', None, 'Bo added Amy'), ('attachment', 'Jo', 'image omitted'))
+    """
+    author = _AUTHOR.match(rest)
+    if author is None:
+        return "system", None, rest.lstrip("\u200e")
+    text = author["text"].lstrip("\u200e")
+    if author["text"].startswith("\u200e"):
+        # iOS: a body that starts with U+200E was not typed by a person
+        if not _ATTACHMENT.match(text):
+            return "system", None, text
+    elif _SYSTEM.match(strip_marks(rest)):
+        return "system", None, rest.lstrip("\u200e")
+    kind = "attachment" if _ATTACHMENT.match(text) else "text"
+    return kind, _TILDE.sub("", strip_marks(author["author"]).strip()), text
 
 
 def parse(lines: Iterable[Line], *, source: str) -> Iterator[Message]:
@@ -135,8 +119,7 @@ def parse(lines: Iterable[Line], *, source: str) -> Iterator[Message]:
         if draft is not None:
             yield draft.finish()
         draft, first = header(number, match, order, source)
-        if first is not None:
-            draft.body.append(first)
+        draft.body.append(first)
     if draft is not None:
         yield draft.finish()
 
