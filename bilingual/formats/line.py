@@ -16,6 +16,7 @@ import regex
 from bilingual.decode import Line
 from bilingual.formats._clock import ZH_AP
 from bilingual.formats._draft import Draft, stamped
+from bilingual.formats._registry import Format
 from bilingual.formats._score import hit_score, nonblank
 from bilingual.records import Message
 
@@ -141,3 +142,12 @@ def _titled(texts: Sequence[str]) -> bool:
 def _scored(text: str) -> bool:
     """A line that counts towards the LINE score: a message, system or date line."""
     return bool(MESSAGE.match(text) or SYSTEM.match(text) or DATE.match(text))
+
+
+FORMAT = Format(
+    name=NAME,
+    parse=parse,
+    description="LINE .txt export: time, name and text under date lines",
+    detect=score,
+    app_headers=True,
+)

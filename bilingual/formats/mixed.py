@@ -18,6 +18,7 @@ from bilingual.decode import Line
 from bilingual.formats import line, whatsapp
 from bilingual.formats._clock import settle_order
 from bilingual.formats._draft import Draft
+from bilingual.formats._registry import Format
 from bilingual.formats._speaker import annotate
 from bilingual.records import Message
 
@@ -54,3 +55,10 @@ def parse(lines: Iterable[Line], *, source: str) -> Iterator[Message]:
         else:
             draft = Draft(source, number, NAME, body=[text])
         yield dataclasses.replace(draft.finish(), format=NAME)
+
+
+FORMAT = Format(
+    name=NAME,
+    parse=parse,
+    description="Pastes from several chats: one message per line, headers read per line",
+)

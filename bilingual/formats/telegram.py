@@ -17,6 +17,7 @@ from bilingual.decode import Line
 from bilingual.formats import _telegram_json
 from bilingual.formats._clock import EN_AP, SP, ZH_AP, order_for, settle_order
 from bilingual.formats._draft import Draft, stamped
+from bilingual.formats._registry import Format
 from bilingual.formats._score import hit_score, nonblank
 from bilingual.records import Message
 
@@ -104,3 +105,12 @@ def score(sample: Sequence[Line]) -> float:
     if texts and texts[0].lstrip("\ufeff \t").startswith("{"):
         return 1.0 if any(_JSON_HINT.search(t) for t in texts) else 0.0
     return hit_score(sum(1 for t in texts if HEADER.match(t)), len(texts), weight=2)
+
+
+FORMAT = Format(
+    name=NAME,
+    parse=parse,
+    description="Telegram Desktop: the JSON export, or copied messages",
+    detect=score,
+    app_headers=True,
+)

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 
 from bilingual.decode import Line
+from bilingual.formats._registry import Format
 from bilingual.formats._score import hit_score
 from bilingual.formats._speaker import annotate
 from bilingual.records import Message
@@ -41,3 +42,11 @@ def score(sample: Sequence[Line]) -> float:
     """
     rows = [row for row in sample if row[1].strip()]
     return hit_score(sum(1 for _, label in annotate(rows) if label is not None), len(rows))
+
+
+FORMAT = Format(
+    name=NAME,
+    parse=parse,
+    description="Interviews and Q&A: one 'Speaker: text' line per message",
+    detect=score,
+)

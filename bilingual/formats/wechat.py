@@ -23,6 +23,7 @@ import regex
 from bilingual.decode import Line
 from bilingual.formats._clock import EN_AP, SP, ZH_AP
 from bilingual.formats._draft import Draft, stamped
+from bilingual.formats._registry import Format
 from bilingual.formats._score import hit_score, nonblank
 from bilingual.formats._speaker import annotate, candidate
 from bilingual.records import Message
@@ -128,3 +129,11 @@ def score(sample: Sequence[Line]) -> float:
             hits += bool(RECORD.match(text) or (blank and (stamped or NAME_ONLY.match(text))))
         blank = not text.strip()
     return hit_score(hits, len(nonblank(sample)), weight=2)
+
+
+FORMAT = Format(
+    name=NAME,
+    parse=parse,
+    description="WeChat: copied chats, exporter TXT and forwarded chat records",
+    detect=score,
+)

@@ -17,6 +17,7 @@ import regex
 from bilingual.decode import Line
 from bilingual.formats._clock import EN_AP, INVIS, SP, ZH_AP, order_for, settle_order, strip_marks
 from bilingual.formats._draft import Draft, stamped
+from bilingual.formats._registry import Format
 from bilingual.formats._score import hit_score, nonblank
 from bilingual.records import Message
 
@@ -132,3 +133,12 @@ def score(sample: Sequence[Line]) -> float:
     """
     texts = nonblank(sample)
     return hit_score(sum(1 for t in texts if HEADER.match(t)), len(texts))
+
+
+FORMAT = Format(
+    name=NAME,
+    parse=parse,
+    description="WhatsApp .txt export (Android or iOS, any locale)",
+    detect=score,
+    app_headers=True,
+)
