@@ -16,7 +16,7 @@ import regex
 from bilingual.decode import Line
 from bilingual.formats._clock import ZH_AP
 from bilingual.formats._draft import Draft, stamped
-from bilingual.formats._registry import Format
+from bilingual.formats._registry import Format, LineReader
 from bilingual.formats._score import hit_score, nonblank
 from bilingual.records import Message
 
@@ -50,6 +50,7 @@ _EVENT = regex.compile(r"^☎|已收回訊息|撤回了|unsent a message|Message
 
 
 def date_of(match: regex.Match[str]) -> tuple[int, int, int]:
+    """The (year, month, day) of a date line match; D/M/YYYY when the first field is > 12."""
     if match["y"]:
         return int(match["y"]), int(match["m"]), int(match["d"])
     first, second = int(match["a"]), int(match["b"])
@@ -118,6 +119,35 @@ def parse(lines: Iterable[Line], *, source: str) -> Iterator[Message]:
         yield draft.finish()
 
 
+class _OneLine:
+    """Reads a LINE date or message line on its own; a date line dates the lines after it."""
+
+    __slots__ = ("day",)
+
+    def __init__(self) -> None:
+        self.day: tuple[int, int, int] | None = None
+
+    def __call__(self, number: int, text: str, /, *, source: str) -> Message | None:
+        if date := DATE.match(text):
+            self.day = date_of(date)
+            return Draft(source, number, NAME, kind="system", body=[text]).finish()
+        if match := MESSAGE.match(text):
+            draft = draft_of(number, match, self.day, source)
+            draft.speaker, draft.body = match["name"], [match["text"]]
+            return draft.finish()
+        return None
+
+
+def single_line(stream: Iterator[Line]) -> tuple[LineReader, list[Line]]:
+    """A reader of date and message lines; LINE reads nothing ahead.
+
+    >>> read, ahead = single_line(iter([]))
+    >>> read(1, "2023/01/05（四）", source="s").kind, read(2, "09:15\\tBo\\t早安", source="s").time
+    ('system', '2023-01-05T09:15:00')
+    """
+    return _OneLine(), []
+
+
 def score(sample: Sequence[Line]) -> float:
     """How much ``sample`` looks like a LINE export (0 to 1).
 
@@ -150,4 +180,5 @@ FORMAT = Format(
     description="LINE .txt export: time, name and text under date lines",
     detect=score,
     app_headers=True,
+    single_line=single_line,
 )

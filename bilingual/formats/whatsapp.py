@@ -10,6 +10,7 @@ invisible bidi marks and the ``~`` WhatsApp puts before names not in the address
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from itertools import chain
 
 import regex
@@ -17,7 +18,7 @@ import regex
 from bilingual.decode import Line
 from bilingual.formats._clock import EN_AP, INVIS, SP, ZH_AP, order_for, settle_order, strip_marks
 from bilingual.formats._draft import Draft, stamped
-from bilingual.formats._registry import Format
+from bilingual.formats._registry import Format, LineReader
 from bilingual.formats._score import hit_score, nonblank
 from bilingual.records import Message
 
@@ -60,6 +61,7 @@ def _triple(match: regex.Match[str]) -> tuple[int, int, int]:
 
 
 def dates(text: str) -> tuple[tuple[int, int, int], bool] | None:
+    """A header's date fields and whether it has an English AM/PM; None for other lines."""
     match = HEADER.match(text)
     if match is None:
         return None
@@ -125,6 +127,32 @@ def parse(lines: Iterable[Line], *, source: str) -> Iterator[Message]:
         yield draft.finish()
 
 
+@dataclass(frozen=True, slots=True)
+class _OneLine:
+    """Reads a WhatsApp header line on its own, with the file's date order."""
+
+    order: str
+
+    def __call__(self, number: int, text: str, /, *, source: str) -> Message | None:
+        match = HEADER.match(text)
+        if match is None:
+            return None
+        draft, first = header(number, match, self.order, source)
+        draft.body.append(first)
+        return draft.finish()
+
+
+def single_line(stream: Iterator[Line]) -> tuple[LineReader, list[Line]]:
+    """Settle the date order from the lines ahead; a reader of header lines, those lines.
+
+    >>> read, ahead = single_line(iter([(1, "x"), (2, "13/2/23, 10:00 - Bo: 你好")]))
+    >>> len(ahead), read(5, "1/2/23, 09:00 - Amy: hi", source="s").time, read(6, "hi", source="s")
+    (2, '2023-02-01T09:00:00', None)
+    """
+    order, head = settle_order(stream, dates)
+    return _OneLine(order), head
+
+
 def score(sample: Sequence[Line]) -> float:
     """How much ``sample`` looks like a WhatsApp export (0 to 1).
 
@@ -141,4 +169,5 @@ FORMAT = Format(
     description="WhatsApp .txt export (Android or iOS, any locale)",
     detect=score,
     app_headers=True,
+    single_line=single_line,
 )
