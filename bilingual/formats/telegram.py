@@ -8,8 +8,10 @@ first non-blank line starts with ``{`` is read as the JSON export.
 
 from __future__ import annotations
 
+import enum
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import chain
+from typing import NamedTuple
 
 import regex
 
@@ -71,28 +73,78 @@ def parse(lines: Iterable[Line], *, source: str) -> Iterator[Message]:
     yield from _copied(chain(ahead, stream), order, source)
 
 
-def _copied(lines: Iterable[Line], order: str, source: str) -> Iterator[Message]:
-    draft: Draft | None = None
-    fresh = False  # the draft has only its header so far
+class Kind(enum.Enum):
+    """What one line of copied Telegram text is."""
+
+    HEADER = "header"  # ``Name, [05.01.23 10:15]``
+    FORWARD = "forward"  # ``[Forwarded from X]`` right after a header (blank lines between)
+    BLANK = "blank"
+    TEXT = "text"  # anything else: continues the message above
+
+
+class Row(NamedTuple):
+    """A classified line and its header match (None for other kinds)."""
+
+    number: int
+    text: str
+    kind: Kind
+    match: regex.Match[str] | None
+
+
+def kind_of(text: str, match: regex.Match[str] | None, *, fresh: bool) -> Kind:
+    """A line's kind; ``fresh``: only blank lines since the last header.
+
+    >>> kind_of("[Forwarded from HKO]", None, fresh=True), kind_of("[Forwarded from HKO]", None,
+    ...                                                             fresh=False)
+    (<Kind.FORWARD: 'forward'>, <Kind.TEXT: 'text'>)
+    """
+    if match is not None:
+        return Kind.HEADER
+    if fresh and FORWARD.match(text):
+        return Kind.FORWARD
+    return Kind.TEXT if text.strip() else Kind.BLANK
+
+
+def classify(lines: Iterable[Line]) -> Iterator[Row]:
+    """Classify each line, a forwarded marker counting only right after its header.
+
+    >>> rows = [(1, "Amy, [05.01.23 10:15]"), (2, ""), (3, "[Forwarded from X]"), (4, "hi")]
+    >>> [r.kind.value for r in classify(rows)]
+    ['header', 'blank', 'forward', 'text']
+    """
+    fresh = False
     for number, text in lines:
         match = HEADER.match(text)
-        if match is not None:
+        kind = kind_of(text, match, fresh=fresh)
+        fresh = kind is Kind.HEADER or (fresh and kind is Kind.BLANK)
+        yield Row(number, text, kind, match)
+
+
+def _copied(lines: Iterable[Line], order: str, source: str) -> Iterator[Message]:
+    """Fold classified lines into messages; ``order`` is the file's date order."""
+    draft: Draft | None = None
+    for row in classify(lines):
+        if row.match is not None:
             if draft is not None:
                 yield draft.finish()
-            triple = _triple(match)
-            draft = stamped(match, source=source, line=number, format=NAME, day=triple,
-                            order=order_for(triple, order), speaker=match["name"])  # fmt: skip
-            fresh = True
+            draft = _header(row.number, row.match, order, source)
         elif draft is None:
-            if text.strip():
-                draft = Draft(source=source, line=number, format=NAME, body=[text])
-        elif fresh and FORWARD.match(text):
-            draft.forwarded, draft.end_line, fresh = True, number, False
+            if row.kind is Kind.TEXT:
+                draft = Draft(source=source, line=row.number, format=NAME, body=[row.text])
+        elif row.kind is Kind.FORWARD:
+            draft.forwarded, draft.end_line = True, row.number
         else:
-            draft.add(number, text)
-            fresh = fresh and not text.strip()
+            draft.add(row.number, row.text)
     if draft is not None:
         yield draft.finish()
+
+
+def _header(number: int, match: regex.Match[str], order: str, source: str) -> Draft:
+    """A draft for a header line: its speaker and time."""
+    triple = _triple(match)
+    day_order = order_for(triple, order)
+    return stamped(match, source=source, line=number, format=NAME, day=triple, order=day_order,
+                   speaker=match["name"])  # fmt: skip
 
 
 def score(sample: Sequence[Line]) -> float:
