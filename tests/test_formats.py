@@ -1,9 +1,11 @@
-"""Format parsers against golden files, and the behaviours the golden files pin down."""
+"""Format parsers against golden files, and the behaviours the golden files pin down.
+
+The golden files are written by ``tests/regen_goldens.py``, never by a test.
+"""
 
 from __future__ import annotations
 
 import json
-import os
 from itertools import count
 from pathlib import Path
 
@@ -19,8 +21,6 @@ from bilingual.records import Message
 
 FIXTURES = Path(__file__).parent / "fixtures" / "formats"
 INPUTS = sorted(p for p in FIXTURES.iterdir() if p.suffix in {".txt", ".json"})
-#: Set to 1 to rewrite the ``*.expected.jsonl`` files from the current parsers.
-REGENERATE = os.environ.get("BILINGUAL_REGENERATE") == "1"
 FIELDS = ("source", "line", "end_line", "format", "speaker", "time", "time_raw", "kind",
           "forwarded", "text")  # fmt: skip
 
@@ -47,9 +47,6 @@ def test_golden(path: Path) -> None:
     """Each fixture parses, in its own format, to exactly its golden JSONL."""
     got = [as_dict(m) for m in parse(rows_of(path), source=path.name, format=format_of(path))]
     golden = path.with_name(path.name.rsplit(".", 1)[0] + ".expected.jsonl")
-    if REGENERATE:
-        lines = (json.dumps(d, ensure_ascii=False) + "\n" for d in got)
-        golden.write_text("".join(lines), encoding="utf-8")
     expected = [json.loads(x) for x in golden.read_text(encoding="utf-8").splitlines()]
     assert got == expected
 

@@ -1,4 +1,4 @@
-"""The user's own sample dump (read-only, outside the project); skipped when absent."""
+"""The user's own sample dump (read-only, in ../shared); skipped when absent."""
 
 from __future__ import annotations
 
@@ -10,13 +10,19 @@ from _lossless import assert_lossless
 from bilingual.decode import split_lines
 from bilingual.formats import parse
 
-SAMPLE = Path("/work/shared/samples/mixed-dump.txt")
-pytestmark = pytest.mark.skipif(not SAMPLE.is_file(), reason="the shared samples are absent")
+
+@pytest.fixture
+def sample(shared: Path) -> Path:
+    """The mixed dump among the shared samples; the test skips without it."""
+    path = shared / "samples" / "mixed-dump.txt"
+    if not path.is_file():
+        pytest.skip("the shared mixed-dump sample is absent")
+    return path
 
 
-def test_mixed_dump_speakers() -> None:
+def test_mixed_dump_speakers(sample: Path) -> None:
     """``GT:``/``Hammond:`` lines get speakers; the headline and Editor's Note get none."""
-    rows = list(split_lines(SAMPLE.read_text(encoding="utf-8")))
+    rows = list(split_lines(sample.read_text(encoding="utf-8")))
     messages = {m.line: m for m in parse(rows, source="mixed-dump.txt", format="auto")}
     assert {m.format for m in messages.values()} == {"transcript"}
     labelled = {n: t.split(":")[0] for n, t in rows if t.startswith(("GT:", "Hammond:"))}

@@ -1,41 +1,53 @@
 """The parse stage: numbered lines -> messages, one module per input format.
 
-Each format module exposes ``NAME`` and ``parse(lines, *, source) -> Iterator[Message]``
-(and, except ``plain``, ``score(sample) -> float`` for detection); :data:`PARSERS` maps
-names to those functions and :func:`parse` picks one. ``auto`` detects the format from
-the first :data:`~bilingual.formats.detect.PREFIX` lines (see :func:`sniff`) and streams.
+Each format module exports one :class:`Format` value, ``FORMAT``: its name, its
+``parse(lines, *, source)``, a one-line description, and what detection needs (a
+``detect(sample)`` score, whether its headers belong to one app, a single-line reader
+for ``mixed`` pastes). This package registers them in order (whatsapp, line, telegram,
+wechat, transcript, mixed, plain); :func:`register` adds a format from outside, and
+everything else is read from that registry: :func:`parse`, detection (``auto``, see
+:func:`sniff`, which reads the first :data:`~bilingual.formats.detect.PREFIX` lines and
+then streams), :data:`FORMAT_NAMES` and :data:`PARSERS`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Mapping
-from types import MappingProxyType
+from collections.abc import Iterable, Iterator
 
 from bilingual.decode import Line
-from bilingual.errors import ConfigError
 from bilingual.formats import line, mixed, plain, telegram, transcript, wechat, whatsapp
+from bilingual.formats._registry import (
+    AUTO,
+    PARSERS,
+    Format,
+    LineReader,
+    Parser,
+    formats,
+    get,
+    names,
+    register,
+    registered,
+    unregister,
+)
 from bilingual.formats.detect import Detection, sniff
 from bilingual.records import Message
 
-Parser = Callable[..., Iterator[Message]]
+for _builtin in (
+    whatsapp.FORMAT,
+    line.FORMAT,
+    telegram.FORMAT,
+    wechat.FORMAT,
+    transcript.FORMAT,
+    mixed.FORMAT,
+    plain.FORMAT,
+):
+    register(_builtin)
 
-PARSERS: Mapping[str, Parser] = MappingProxyType(
-    {
-        whatsapp.NAME: whatsapp.parse,
-        line.NAME: line.parse,
-        telegram.NAME: telegram.parse,
-        wechat.NAME: wechat.parse,
-        transcript.NAME: transcript.parse,
-        mixed.NAME: mixed.parse,
-        plain.NAME: plain.parse,
-    }
-)
-
-#: Names accepted by ``--format``.
-FORMAT_NAMES = ("auto", *PARSERS)
+#: Names accepted by ``--format``: ``auto`` and the formats this package registers.
+FORMAT_NAMES = (AUTO, *names())
 
 
-def parse(lines: Iterable[Line], *, source: str, format: str = "auto") -> Iterator[Message]:
+def parse(lines: Iterable[Line], *, source: str, format: str = AUTO) -> Iterator[Message]:
     """Parse numbered lines in the given format (``auto`` detects it).
 
     >>> [m.line for m in parse([(1, "a"), (2, ""), (3, "b")], source="x")]
@@ -43,15 +55,25 @@ def parse(lines: Iterable[Line], *, source: str, format: str = "auto") -> Iterat
     >>> [(m.format, m.speaker) for m in parse([(1, "Q: 為什麼？"), (2, "A: Why")], source="x")]
     [('transcript', 'Q'), ('transcript', 'A')]
     """
-    if format == "auto":
+    if format == AUTO:
         found, lines = sniff(lines)
         format = found.format
-    try:
-        parser = PARSERS[format]
-    except KeyError:
-        names = ", ".join(FORMAT_NAMES)
-        raise ConfigError(f"unknown format {format!r}; choose one of: {names}") from None
-    return parser(lines, source=source)
+    return get(format).parse(lines, source=source)
 
 
-__all__ = ["FORMAT_NAMES", "PARSERS", "Detection", "parse", "sniff"]
+__all__ = [
+    "FORMAT_NAMES",
+    "PARSERS",
+    "Detection",
+    "Format",
+    "LineReader",
+    "Parser",
+    "formats",
+    "get",
+    "names",
+    "parse",
+    "register",
+    "registered",
+    "sniff",
+    "unregister",
+]

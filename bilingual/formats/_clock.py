@@ -28,6 +28,7 @@ _AM = frozenset({"AM", "上午", "凌晨", "清晨", "早上", "半夜", "午夜
 _PM = frozenset({"PM", "下午", "傍晚", "晚上", "午後"})
 _NOON = frozenset({"中午"})
 _ORDERS = ("ymd", "dmy", "mdy")
+_DAY_MONTH = ("dmy", "mdy")
 
 
 def strip_marks(text: str) -> str:
@@ -76,15 +77,30 @@ def infer_order(triples: Iterable[tuple[int, int, int]], *, us_hint: bool = Fals
     'dmy'
     """
     seen = list(triples)
-    if seen and all(t[0] > 31 for t in seen):
+    if _year_first(seen):
         return "ymd"
-    candidates = [o for o in ("dmy", "mdy") if all(_fits(t, o) for t in seen)]
-    if len(candidates) == 1:
-        return candidates[0]
-    forward = [o for o in ("dmy", "mdy") if _runs_forward(seen, o)]
-    if len(forward) == 1:
-        return forward[0]
-    return "mdy" if us_hint else "dmy"
+    fallback = "mdy" if us_hint else "dmy"
+    return _sole(_fitting(seen)) or _sole(_forward(seen)) or fallback
+
+
+def _year_first(seen: list[tuple[int, int, int]]) -> bool:
+    """Every date has a first field too big for a day: years first."""
+    return bool(seen) and all(t[0] > 31 for t in seen)
+
+
+def _fitting(seen: list[tuple[int, int, int]]) -> list[str]:
+    """The day/month orders under which every date is a possible date."""
+    return [o for o in _DAY_MONTH if all(_fits(t, o) for t in seen)]
+
+
+def _forward(seen: list[tuple[int, int, int]]) -> list[str]:
+    """The day/month orders under which the dates never go back in time."""
+    return [o for o in _DAY_MONTH if _runs_forward(seen, o)]
+
+
+def _sole(orders: list[str]) -> str | None:
+    """The one order left, or None when none or both are."""
+    return orders[0] if len(orders) == 1 else None
 
 
 def _fits(t: tuple[int, int, int], order: str) -> bool:
@@ -94,6 +110,19 @@ def _fits(t: tuple[int, int, int], order: str) -> bool:
 def _runs_forward(seen: list[tuple[int, int, int]], order: str) -> bool:
     keys = [(t[order.index("y")], t[order.index("m")], t[order.index("d")]) for t in seen]
     return all(a <= b for a, b in pairwise(keys))
+
+
+def order_for(triple: tuple[int, int, int], order: str) -> str:
+    """The date order for one header: ``ymd`` for a 4-digit first field, else the file's.
+
+    A file settled as ``ymd`` whose header has a short first field is read on its own.
+
+    >>> order_for((2023, 1, 5), "dmy"), order_for((5, 1, 23), "dmy"), order_for((13, 1, 23), "ymd")
+    ('ymd', 'dmy', 'dmy')
+    """
+    if triple[0] > 31:
+        return "ymd"
+    return infer_order([triple]) if order == "ymd" else order
 
 
 def decisive(t: tuple[int, int, int]) -> bool:

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import regex
+
+from bilingual.formats._clock import iso, to_24h
 from bilingual.records import Message
 
 
@@ -60,3 +63,49 @@ class Draft:
             kind=self.kind,
             forwarded=self.forwarded,
         )
+
+
+def stamped(
+    match: regex.Match[str],
+    *,
+    source: str,
+    line: int,
+    format: str,
+    day: tuple[int, int, int] | None,
+    order: str = "ymd",
+    speaker: str | None = None,
+) -> Draft:
+    """A draft for a header match: its ``stamp`` kept raw, its time as ISO when valid.
+
+    The match gives ``H``, ``M``, maybe ``S`` and a day period (``ap_pre`` or
+    ``ap_post``); ``day`` holds the date fields in ``order`` (None: no date known). An
+    hour beyond 23 or an impossible date gives no time.
+
+    >>> clock = "(?P<stamp>(?P<ap_pre>下午)?(?P<H>[0-9]+):(?P<M>[0-9]+)(?P<ap_post>x)?)"
+    >>> m = regex.match(clock, "下午3:04")
+    >>> d = stamped(m, source="x", line=1, format="f", day=(2023, 1, 5), speaker="Amy")
+    >>> d.time, d.time_raw, d.speaker
+    ('2023-01-05T15:04:00', '下午3:04', 'Amy')
+    >>> stamped(m, source="x", line=1, format="f", day=None).time is None
+    True
+    """
+    return Draft(
+        source,
+        line,
+        format,
+        speaker=speaker,
+        time=_time(match, day, order),
+        time_raw=match["stamp"],
+    )
+
+
+def _time(match: regex.Match[str], day: tuple[int, int, int] | None, order: str) -> str | None:
+    """The ISO time of a header match on ``day``, or None when there is no valid one."""
+    try:
+        hour = to_24h(int(match["H"]), match["ap_pre"] or match["ap_post"])
+    except ValueError:
+        return None
+    if day is None or hour >= 24:
+        return None
+    second = match.groupdict().get("S")
+    return iso(day, order, hour, int(match["M"]), int(second or 0))

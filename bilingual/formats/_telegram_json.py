@@ -49,14 +49,7 @@ def parse(lines: Iterable[Line], *, source: str, name: str) -> Iterator[Message]
     rows = list(lines)
     first = rows[0][0] if rows else 1
     document = "\n".join(text for _, text in rows)
-    try:
-        json.loads(document)
-    except json.JSONDecodeError as exc:
-        raise InputError(
-            f"invalid Telegram JSON ({exc.msg}, column {exc.colno}); is the export complete?",
-            source=source,
-            line=first + exc.lineno - 1,
-        ) from None
+    _check(document, source, first)
     starts = [0] + [i + 1 for i, c in enumerate(document) if c == "\n"]
 
     def line_at(offset: int) -> int:
@@ -67,18 +60,40 @@ def parse(lines: Iterable[Line], *, source: str, name: str) -> Iterator[Message]
         raise InputError(
             'no "messages" list: not a Telegram Desktop JSON export', source=source, line=first
         )
-    decoder = json.JSONDecoder()
     for array in arrays:
-        pos = _skip(document, array.end())
-        while document[pos] != "]":
-            obj, end = decoder.raw_decode(document, pos)
+        for obj, pos, end in _objects(document, array.end()):
             if not isinstance(obj, dict):
                 raise InputError("a message is not a JSON object", source=source,
                                  line=line_at(pos))  # fmt: skip
             yield _message(obj, source, name, line_at(pos), line_at(end - 1))
-            pos = _skip(document, end)
-            if document[pos] == ",":
-                pos = _skip(document, pos + 1)
+
+
+def _check(document: str, source: str, first: int) -> None:
+    """Raise an InputError naming the line of the fault unless ``document`` is valid JSON."""
+    try:
+        json.loads(document)
+    except json.JSONDecodeError as exc:
+        raise InputError(
+            f"invalid Telegram JSON ({exc.msg}, column {exc.colno}); is the export complete?",
+            source=source,
+            line=first + exc.lineno - 1,
+        ) from None
+
+
+def _objects(document: str, pos: int) -> Iterator[tuple[Any, int, int]]:
+    """Each value of the JSON array whose items start at ``pos``, with its start and end.
+
+    >>> [(value, start, end) for value, start, end in _objects('[1, {"a": 2} ]', 1)]
+    [(1, 1, 2), ({'a': 2}, 4, 12)]
+    """
+    decoder = json.JSONDecoder()
+    pos = _skip(document, pos)
+    while document[pos] != "]":
+        value, end = decoder.raw_decode(document, pos)
+        yield value, pos, end
+        pos = _skip(document, end)
+        if document[pos] == ",":
+            pos = _skip(document, pos + 1)
 
 
 def _skip(document: str, pos: int) -> int:

@@ -1,35 +1,25 @@
 """Which format is this file? Decided from a bounded prefix of its lines.
 
-Each format module scores the first :data:`PREFIX` lines (0 to 1); the best score wins,
-ties going to the earlier name in :data:`ORDER`. With no score above 0 the answer is
-``plain``; when the headers of two chat apps both occur, it is ``mixed`` (a paste from
-several sources, one message per line). :func:`sniff` reads the prefix from a stream
-and hands back the whole stream, so detection never reads the rest of the file.
+Every registered format with a ``detect`` function scores the first :data:`PREFIX`
+lines (0 to 1); the best score wins, ties going to the format registered first. With no
+score above 0 the answer is ``plain``; when two formats whose headers belong to one app
+(``app_headers``) both score, it is ``mixed`` (a paste from several sources, one message
+per line). :func:`sniff` reads the prefix from a stream and hands back the whole stream,
+so detection never reads the rest of the file.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import chain, islice
 
 from bilingual.decode import Line
-from bilingual.formats import line, mixed, plain, telegram, transcript, wechat, whatsapp
+from bilingual.formats import mixed, plain
+from bilingual.formats._registry import Format, formats
 
 #: Lines read before deciding.
 PREFIX = 200
-
-_SCORERS: tuple[tuple[str, Callable[[Sequence[Line]], float]], ...] = (
-    (telegram.NAME, telegram.score),
-    (line.NAME, line.score),
-    (whatsapp.NAME, whatsapp.score),
-    (wechat.NAME, wechat.score),
-    (transcript.NAME, transcript.score),
-)
-#: Detection preference when two formats score the same.
-ORDER = tuple(name for name, _ in _SCORERS)
-#: Formats whose header lines cannot occur in another app's export.
-_APP_HEADERS = frozenset({telegram.NAME, line.NAME, whatsapp.NAME})
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +35,15 @@ class Detection:
         return {"format": self.format, "confidence": self.confidence, "lines": self.lines}
 
 
+def scores(sample: Sequence[Line]) -> list[tuple[Format, float]]:
+    """Each detectable format with its score for ``sample``, in registration order.
+
+    >>> [(f.name, s) for f, s in scores([(1, "Q: 為什麼？"), (2, "A: Because.")]) if s]
+    [('transcript', 1.0)]
+    """
+    return [(fmt, fmt.detect(sample)) for fmt in formats() if fmt.detect is not None]
+
+
 def detect(sample: Sequence[Line]) -> Detection:
     """Detect the format of a file from its first lines.
 
@@ -56,12 +55,12 @@ def detect(sample: Sequence[Line]) -> Detection:
     ...         (3, "2023/01/06（五）"), (4, "09:15\\tBo\\t早安")]).format
     'mixed'
     """
+    scored = scores(sample)
     best, confidence = plain.NAME, 0.0
-    scores = {name: score(sample) for name, score in _SCORERS}
-    for name, value in scores.items():
+    for fmt, value in scored:
         if value > confidence:
-            best, confidence = name, value
-    if sum(scores[name] > 0 for name in _APP_HEADERS) > 1:
+            best, confidence = fmt.name, value
+    if sum(value > 0 for fmt, value in scored if fmt.app_headers) > 1:
         return Detection(mixed.NAME, round(confidence, 3), len(sample))
     if best == plain.NAME:
         confidence = 1.0

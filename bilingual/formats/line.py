@@ -9,13 +9,17 @@ is read as a header. The quotes are dropped from the text.
 
 from __future__ import annotations
 
+import enum
 from collections.abc import Iterable, Iterator, Sequence
+from typing import NamedTuple
 
 import regex
 
 from bilingual.decode import Line
-from bilingual.formats._clock import ZH_AP, iso, to_24h
-from bilingual.formats._draft import Draft
+from bilingual.formats._clock import ZH_AP
+from bilingual.formats._draft import Draft, stamped
+from bilingual.formats._registry import Format, LineReader
+from bilingual.formats._score import hit_score, nonblank
 from bilingual.records import Message
 
 NAME = "line"
@@ -48,6 +52,7 @@ _EVENT = regex.compile(r"^☎|已收回訊息|撤回了|unsent a message|Message
 
 
 def date_of(match: regex.Match[str]) -> tuple[int, int, int]:
+    """The (year, month, day) of a date line match; D/M/YYYY when the first field is > 12."""
     if match["y"]:
         return int(match["y"]), int(match["m"]), int(match["d"])
     first, second = int(match["a"]), int(match["b"])
@@ -59,9 +64,112 @@ def date_of(match: regex.Match[str]) -> tuple[int, int, int]:
 def draft_of(
     number: int, match: regex.Match[str], day: tuple[int, int, int] | None, source: str
 ) -> Draft:
-    hour = to_24h(int(match["H"]), match["ap_pre"] or match["ap_post"])
-    time = iso(day, "ymd", hour, int(match["M"])) if day and hour < 24 else None
-    return Draft(source=source, line=number, format=NAME, time=time, time_raw=match["stamp"])
+    """A draft for a time line, dated by the last date line (``day``, y/m/d)."""
+    return stamped(match, source=source, line=number, format=NAME, day=day)
+
+
+class Kind(enum.Enum):
+    """What one line of a LINE export is."""
+
+    BLANK = "blank"  # whitespace only, outside quotes
+    QUOTED = "quoted"  # inside a quoted message, not its last line
+    CLOSING = "closing"  # the line whose final ``"`` ends a quoted message
+    DATE = "date"  # a date line: chrome that dates the lines after it
+    CHROME = "chrome"  # the saved-on line, or the title as the first line
+    MESSAGE = "message"  # time, name, text
+    SYSTEM = "system"  # time, text (an app event)
+    TEXT = "text"  # anything else: continues the message above
+
+
+class Row(NamedTuple):
+    """A classified line and the header or date match that classified it."""
+
+    number: int
+    text: str
+    kind: Kind
+    match: regex.Match[str] | None = None
+
+
+#: A line's kind and the match that decided it.
+Found = tuple[Kind, regex.Match[str] | None]
+#: Header lines, tried in this order after chrome.
+_HEADERS = ((Kind.MESSAGE, MESSAGE), (Kind.SYSTEM, SYSTEM))
+_HEADER_KINDS = frozenset({Kind.MESSAGE, Kind.SYSTEM})
+_CHROME_KINDS = frozenset({Kind.DATE, Kind.CHROME})
+#: Kinds that end the message above.
+_STARTS = frozenset({Kind.DATE, Kind.CHROME, Kind.MESSAGE, Kind.SYSTEM})
+
+
+def opens_quote(body: str) -> bool:
+    """True when a message body starts a quoted multi-line message (``"`` not closed).
+
+    >>> opens_quote('"Notes:'), opens_quote('"one line"'), opens_quote('"')
+    (True, False, True)
+    """
+    return body.startswith('"') and not (len(body) > 1 and body.endswith('"'))
+
+
+def quoted_kind(text: str) -> Kind:
+    """A line inside quotes: the closing one when it ends with ``"``.
+
+    >>> quoted_kind('1. 預算"'), quoted_kind("2. 看房子")
+    (<Kind.CLOSING: 'closing'>, <Kind.QUOTED: 'quoted'>)
+    """
+    return Kind.CLOSING if text.endswith('"') else Kind.QUOTED
+
+
+def chrome_kind(text: str, *, first: bool) -> Found | None:
+    """A date line, the saved-on line, or (as the first non-blank line) the title.
+
+    >>> chrome_kind("2023/01/05（四）", first=False)[0], chrome_kind("Hi", first=True)
+    (<Kind.DATE: 'date'>, None)
+    """
+    if date := DATE.match(text):
+        return Kind.DATE, date
+    if SAVED.match(text) or (first and TITLE.match(text)):
+        return Kind.CHROME, None
+    return None
+
+
+def header_kind(text: str) -> Found | None:
+    """A message line (time, name, text) or a system line (time, text).
+
+    >>> header_kind("10:15\\tAmy\\thi")[0], header_kind("10:15\\t\\tAmy left")[0]
+    (<Kind.MESSAGE: 'message'>, <Kind.SYSTEM: 'system'>)
+    """
+    for kind, pattern in _HEADERS:
+        if match := pattern.match(text):
+            return kind, match
+    return None
+
+
+def classify(lines: Iterable[Line]) -> Iterator[Row]:
+    """Classify each line, following the quotes a message line opens.
+
+    >>> [r.kind.value for r in classify([(1, '10:15\\tAmy\\t"a'), (2, "10:16\\tBo\\tb"),
+    ...                                  (3, 'c"'), (4, ""), (5, "d")])]
+    ['message', 'quoted', 'closing', 'blank', 'text']
+    """
+    quoted, first = False, True
+    for number, text in lines:
+        row = Row(number, text, *_classify(text, quoted=quoted, first=first))
+        first = first and row.kind is Kind.BLANK
+        quoted = row.kind is Kind.QUOTED or _opens(row)
+        yield row
+
+
+def _classify(text: str, *, quoted: bool, first: bool) -> Found:
+    """One line's kind (and match), the first rule that applies deciding."""
+    if quoted:
+        return quoted_kind(text), None
+    if not text.strip():
+        return Kind.BLANK, None
+    return chrome_kind(text, first=first) or header_kind(text) or (Kind.TEXT, None)
+
+
+def _opens(row: Row) -> bool:
+    """A message or system line whose text opens a quote."""
+    return row.kind in _HEADER_KINDS and row.match is not None and opens_quote(row.match["text"])
 
 
 def parse(lines: Iterable[Line], *, source: str) -> Iterator[Message]:
@@ -73,48 +181,91 @@ def parse(lines: Iterable[Line], *, source: str) -> Iterator[Message]:
     """
     day: tuple[int, int, int] | None = None
     draft: Draft | None = None
-    quoted = False
-    first = True
-    for number, text in lines:
-        if quoted and draft is not None:
-            quoted = not text.endswith('"')
-            draft.add(number, text if quoted else text[:-1])
-            if not quoted:  # a closing quote alone on its line is still covered
-                draft.end_line = number
-            continue
-        if not text.strip():
-            if draft is not None:
-                draft.add(number, text)
-            continue
-        date = DATE.match(text)
-        header = MESSAGE.match(text) or SYSTEM.match(text)
-        chrome = date or SAVED.match(text) or (first and TITLE.match(text))
-        first = False
-        if draft is not None and (header or chrome):
+    for row in classify(lines):
+        if row.kind in _STARTS and draft is not None:
             yield draft.finish()
             draft = None
-        if chrome:
-            day = date_of(date) if date else day
-            chrome_text = text.removeprefix("\ufeff")
-            yield Draft(source, number, NAME, kind="system", body=[chrome_text]).finish()
-        elif header:
-            draft = draft_of(number, header, day, source)
-            body = header["text"]
-            if body.startswith('"') and not (len(body) > 1 and body.endswith('"')):
-                quoted, body = True, body[1:]
-            draft.body.append(body)
-            if header.re is MESSAGE:
-                draft.speaker = header["name"]
-                if _ATTACHMENT.match(body):
-                    draft.kind = "attachment"
-            if header.re is SYSTEM or _EVENT.search(body):
-                draft.kind = "system"
-        elif draft is not None:
-            draft.add(number, text)
+        day = _day_after(row, day)
+        if row.kind in _CHROME_KINDS:
+            yield _chrome(row, source)
+        elif row.kind in _HEADER_KINDS:
+            draft = _header(row, day, source)
         else:
-            draft = Draft(source=source, line=number, format=NAME, body=[text])
+            draft = _continue(draft, row, source)
     if draft is not None:
         yield draft.finish()
+
+
+def _chrome(row: Row, source: str) -> Message:
+    """A title, saved-on or date line as a system message (without a BOM)."""
+    text = row.text.removeprefix("\ufeff")
+    return Draft(source, row.number, NAME, kind="system", body=[text]).finish()
+
+
+def _day_after(row: Row, day: tuple[int, int, int] | None) -> tuple[int, int, int] | None:
+    """The date in force after ``row``: a date line's own, else ``day``."""
+    return date_of(row.match) if row.kind is Kind.DATE and row.match is not None else day
+
+
+def _header(row: Row, day: tuple[int, int, int] | None, source: str) -> Draft:
+    """A draft for a message or system line; an opening quote is dropped from its text."""
+    match = row.match
+    assert match is not None  # header rows carry their match
+    draft = draft_of(row.number, match, day, source)
+    body = match["text"]
+    if opens_quote(body):
+        body = body[1:]
+    draft.body.append(body)
+    if row.kind is Kind.MESSAGE:
+        draft.speaker = match["name"]
+        if _ATTACHMENT.match(body):
+            draft.kind = "attachment"
+    if row.kind is Kind.SYSTEM or _EVENT.search(body):
+        draft.kind = "system"
+    return draft
+
+
+def _continue(draft: Draft | None, row: Row, source: str) -> Draft | None:
+    """Add a line to the message above; a text line with none above starts one."""
+    if draft is None:
+        if row.kind is Kind.TEXT:
+            return Draft(source=source, line=row.number, format=NAME, body=[row.text])
+        return None
+    if row.kind is Kind.CLOSING:
+        draft.add(row.number, row.text[:-1])
+        draft.end_line = row.number  # a closing quote alone on its line is still covered
+    else:
+        draft.add(row.number, row.text)
+    return draft
+
+
+class _OneLine:
+    """Reads a LINE date or message line on its own; a date line dates the lines after it."""
+
+    __slots__ = ("day",)
+
+    def __init__(self) -> None:
+        self.day: tuple[int, int, int] | None = None
+
+    def __call__(self, number: int, text: str, /, *, source: str) -> Message | None:
+        if date := DATE.match(text):
+            self.day = date_of(date)
+            return Draft(source, number, NAME, kind="system", body=[text]).finish()
+        if match := MESSAGE.match(text):
+            draft = draft_of(number, match, self.day, source)
+            draft.speaker, draft.body = match["name"], [match["text"]]
+            return draft.finish()
+        return None
+
+
+def single_line(stream: Iterator[Line]) -> tuple[LineReader, list[Line]]:
+    """A reader of date and message lines; LINE reads nothing ahead.
+
+    >>> read, ahead = single_line(iter([]))
+    >>> read(1, "2023/01/05（四）", source="s").kind, read(2, "09:15\\tBo\\t早安", source="s").time
+    ('system', '2023-01-05T09:15:00')
+    """
+    return _OneLine(), []
 
 
 def score(sample: Sequence[Line]) -> float:
@@ -123,12 +274,31 @@ def score(sample: Sequence[Line]) -> float:
     >>> score([(1, "[LINE] Chat history with Amy"), (2, "Saved on: 2023/01/06 09:12")])
     1.0
     """
-    texts = [t for _, t in sample if t.strip()]
-    if not texts:
-        return 0.0
-    if TITLE.match(texts[0]) and len(texts) > 1 and (SAVED.match(texts[1]) or DATE.match(texts[1])):
+    texts = nonblank(sample)
+    if _titled(texts):
         return 1.0
-    hits = sum(1 for t in texts if MESSAGE.match(t) or SYSTEM.match(t) or DATE.match(t))
-    if hits < 2 or not any(DATE.match(t) for t in texts):
+    if not any(DATE.match(t) for t in texts):
         return 0.0
-    return 0.5 + 0.5 * hits / len(texts)
+    return hit_score(sum(1 for t in texts if _scored(t)), len(texts))
+
+
+def _titled(texts: Sequence[str]) -> bool:
+    """The export's own first lines: the title, then the saved-on line or a date line."""
+    if len(texts) < 2 or not TITLE.match(texts[0]):
+        return False
+    return bool(SAVED.match(texts[1]) or DATE.match(texts[1]))
+
+
+def _scored(text: str) -> bool:
+    """A line that counts towards the LINE score: a message, system or date line."""
+    return bool(MESSAGE.match(text) or SYSTEM.match(text) or DATE.match(text))
+
+
+FORMAT = Format(
+    name=NAME,
+    parse=parse,
+    description="LINE .txt export: time, name and text under date lines",
+    detect=score,
+    app_headers=True,
+    single_line=single_line,
+)

@@ -1,24 +1,23 @@
 """Mixed pastes: lines copied from several chats and pages into one file.
 
 Every non-blank line is one message (nothing is joined: a line that follows a WhatsApp
-header may come from anywhere). A line that carries a WhatsApp or LINE header gets that
-header's speaker and time; a LINE date line is a ``system`` message that dates the LINE
-lines after it; a ``Name: text`` line gets its speaker when the label recurs, as in a
-transcript. :mod:`bilingual.formats.detect` picks this format when the first lines
-hold headers of more than one format.
+header may come from anywhere). Each registered format with a single-line reader
+(``Format.single_line``: WhatsApp and LINE) is asked in registration order; the first
+that reads the line gives its speaker and time (a LINE date line is a ``system`` message
+that dates the LINE lines after it). Otherwise a ``Name: text`` line gets its speaker
+when the label recurs, as in a transcript. :mod:`bilingual.formats.detect` picks this
+format when the first lines hold headers of more than one app.
 """
 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from itertools import chain
 
 from bilingual.decode import Line
-from bilingual.formats import line, whatsapp
-from bilingual.formats._clock import settle_order
-from bilingual.formats._draft import Draft
-from bilingual.formats._speaker import annotate
+from bilingual.formats._registry import Format, LineReader, formats
+from bilingual.formats._speaker import Label, annotate
 from bilingual.records import Message
 
 NAME = "mixed"
@@ -33,24 +32,56 @@ def parse(lines: Iterable[Line], *, source: str) -> Iterator[Message]:
     [(1, 'Amy', '2023-01-05T15:07:00', 'hi 你好'), (2, None, None, 'Just a line.'), \
 (3, 'Bo', None, '早安'), (4, 'Q', None, 'why?'), (5, 'A', None, '因為')]
     """
-    stream = iter(lines)
-    order, head = settle_order(stream, whatsapp.dates)
-    day: tuple[int, int, int] | None = None
-    for (number, text), label in annotate(chain(head, stream)):
-        if not text.strip():
-            continue
-        if match := whatsapp.HEADER.match(text):
-            draft, first = whatsapp.header(number, match, order, source)
-            draft.body.append(first or "")
-        elif match := line.DATE.match(text):
-            day = line.date_of(match)
-            draft = Draft(source, number, NAME, kind="system", body=[text])
-        elif match := line.MESSAGE.match(text):
-            draft = line.draft_of(number, match, day, source)
-            draft.speaker, draft.body = match["name"], [match["text"]]
-        elif label is not None:
-            draft = Draft(source, number, NAME, speaker=label.label)
-            draft.body.append(text[label.body_start :])
-        else:
-            draft = Draft(source, number, NAME, body=[text])
-        yield dataclasses.replace(draft.finish(), format=NAME)
+    readers, stream = open_readers(iter(lines), formats())
+    for (number, text), label in annotate(stream):
+        if text.strip():
+            message = read_line(readers, number, text, source) or _unread(
+                number, text, label, source
+            )
+            yield dataclasses.replace(message, format=NAME)
+
+
+def open_readers(
+    stream: Iterator[Line], candidates: Sequence[Format]
+) -> tuple[list[LineReader], Iterator[Line]]:
+    """Open the single-line reader of each format that has one; the stream, read-ahead kept.
+
+    >>> readers, rest = open_readers(iter([(1, "a")]), formats())
+    >>> len(readers), list(rest)
+    (2, [(1, 'a')])
+    """
+    readers: list[LineReader] = []
+    for fmt in candidates:
+        if fmt.single_line is not None:
+            reader, ahead = fmt.single_line(stream)
+            readers.append(reader)
+            stream = chain(ahead, stream)
+    return readers, stream
+
+
+def read_line(readers: Sequence[LineReader], number: int, text: str, source: str) -> Message | None:
+    """The message of the first reader that reads the line, or None.
+
+    >>> readers, _ = open_readers(iter([]), formats())
+    >>> read_line(readers, 1, "09:15\\tBo\\t早安", "x").speaker, read_line(readers, 2, "hi", "x")
+    ('Bo', None)
+    """
+    for reader in readers:
+        if (message := reader(number, text, source=source)) is not None:
+            return message
+    return None
+
+
+def _unread(number: int, text: str, label: Label | None, source: str) -> Message:
+    """A line no format reads: a transcript-style speaker line, or plain text."""
+    if label is None:
+        return Message(source=source, line=number, text=text, format=NAME)
+    body = text[label.body_start :]
+    return Message(source=source, line=number, text=body, format=NAME, speaker=label.label)
+
+
+FORMAT = Format(
+    name=NAME,
+    parse=parse,
+    description="Pastes from several chats: one message per line, headers read per line",
+)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from bilingual.decode import Line
+from bilingual.formats._registry import Format
 from bilingual.records import Message
 
 NAME = "plain"
@@ -19,3 +20,6 @@ def parse(lines: Iterable[Line], *, source: str) -> Iterator[Message]:
     for number, text in lines:
         if text.strip():
             yield Message(source=source, line=number, text=text, format=NAME)
+
+
+FORMAT = Format(name=NAME, parse=parse, description="Plain text: one message per non-blank line")

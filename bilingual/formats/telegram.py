@@ -8,15 +8,19 @@ first non-blank line starts with ``{`` is read as the JSON export.
 
 from __future__ import annotations
 
+import enum
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import chain
+from typing import NamedTuple
 
 import regex
 
 from bilingual.decode import Line
 from bilingual.formats import _telegram_json
-from bilingual.formats._clock import EN_AP, SP, ZH_AP, infer_order, iso, settle_order, to_24h
-from bilingual.formats._draft import Draft
+from bilingual.formats._clock import EN_AP, SP, ZH_AP, order_for, settle_order
+from bilingual.formats._draft import Draft, stamped
+from bilingual.formats._registry import Format
+from bilingual.formats._score import hit_score, nonblank
 from bilingual.records import Message
 
 NAME = "telegram"
@@ -69,33 +73,78 @@ def parse(lines: Iterable[Line], *, source: str) -> Iterator[Message]:
     yield from _copied(chain(ahead, stream), order, source)
 
 
-def _copied(lines: Iterable[Line], order: str, source: str) -> Iterator[Message]:
-    draft: Draft | None = None
-    fresh = False  # the draft has only its header so far
+class Kind(enum.Enum):
+    """What one line of copied Telegram text is."""
+
+    HEADER = "header"  # ``Name, [05.01.23 10:15]``
+    FORWARD = "forward"  # ``[Forwarded from X]`` right after a header (blank lines between)
+    BLANK = "blank"
+    TEXT = "text"  # anything else: continues the message above
+
+
+class Row(NamedTuple):
+    """A classified line and its header match (None for other kinds)."""
+
+    number: int
+    text: str
+    kind: Kind
+    match: regex.Match[str] | None
+
+
+def kind_of(text: str, match: regex.Match[str] | None, *, fresh: bool) -> Kind:
+    """A line's kind; ``fresh``: only blank lines since the last header.
+
+    >>> kind_of("[Forwarded from HKO]", None, fresh=True), kind_of("[Forwarded from HKO]", None,
+    ...                                                             fresh=False)
+    (<Kind.FORWARD: 'forward'>, <Kind.TEXT: 'text'>)
+    """
+    if match is not None:
+        return Kind.HEADER
+    if fresh and FORWARD.match(text):
+        return Kind.FORWARD
+    return Kind.TEXT if text.strip() else Kind.BLANK
+
+
+def classify(lines: Iterable[Line]) -> Iterator[Row]:
+    """Classify each line, a forwarded marker counting only right after its header.
+
+    >>> rows = [(1, "Amy, [05.01.23 10:15]"), (2, ""), (3, "[Forwarded from X]"), (4, "hi")]
+    >>> [r.kind.value for r in classify(rows)]
+    ['header', 'blank', 'forward', 'text']
+    """
+    fresh = False
     for number, text in lines:
         match = HEADER.match(text)
-        if match is not None:
+        kind = kind_of(text, match, fresh=fresh)
+        fresh = kind is Kind.HEADER or (fresh and kind is Kind.BLANK)
+        yield Row(number, text, kind, match)
+
+
+def _copied(lines: Iterable[Line], order: str, source: str) -> Iterator[Message]:
+    """Fold classified lines into messages; ``order`` is the file's date order."""
+    draft: Draft | None = None
+    for row in classify(lines):
+        if row.match is not None:
             if draft is not None:
                 yield draft.finish()
-            triple = _triple(match)
-            hour = to_24h(int(match["H"]), match["ap_pre"] or match["ap_post"])
-            file_order = "ymd" if triple[0] > 31 else order
-            if file_order == "ymd" and triple[0] <= 31:
-                file_order = infer_order([triple])
-            time = iso(triple, file_order, hour, int(match["M"]), int(match["S"] or 0))
-            draft = Draft(source, number, NAME, speaker=match["name"], time=time,
-                          time_raw=match["stamp"])  # fmt: skip
-            fresh = True
+            draft = _header(row.number, row.match, order, source)
         elif draft is None:
-            if text.strip():
-                draft = Draft(source=source, line=number, format=NAME, body=[text])
-        elif fresh and FORWARD.match(text):
-            draft.forwarded, draft.end_line, fresh = True, number, False
+            if row.kind is Kind.TEXT:
+                draft = Draft(source=source, line=row.number, format=NAME, body=[row.text])
+        elif row.kind is Kind.FORWARD:
+            draft.forwarded, draft.end_line = True, row.number
         else:
-            draft.add(number, text)
-            fresh = fresh and not text.strip()
+            draft.add(row.number, row.text)
     if draft is not None:
         yield draft.finish()
+
+
+def _header(number: int, match: regex.Match[str], order: str, source: str) -> Draft:
+    """A draft for a header line: its speaker and time."""
+    triple = _triple(match)
+    day_order = order_for(triple, order)
+    return stamped(match, source=source, line=number, format=NAME, day=triple, order=day_order,
+                   speaker=match["name"])  # fmt: skip
 
 
 def score(sample: Sequence[Line]) -> float:
@@ -104,12 +153,16 @@ def score(sample: Sequence[Line]) -> float:
     >>> score([(1, "{"), (2, ' "name": "Amy",'), (3, ' "messages": [')])
     1.0
     """
-    texts = [t for _, t in sample if t.strip()]
-    if not texts:
-        return 0.0
-    if texts[0].lstrip("\ufeff \t").startswith("{"):
+    texts = nonblank(sample)
+    if texts and texts[0].lstrip("\ufeff \t").startswith("{"):
         return 1.0 if any(_JSON_HINT.search(t) for t in texts) else 0.0
-    hits = sum(1 for t in texts if HEADER.match(t))
-    if hits < 2:
-        return 0.0
-    return 0.5 + 0.5 * min(1.0, 2 * hits / len(texts))
+    return hit_score(sum(1 for t in texts if HEADER.match(t)), len(texts), weight=2)
+
+
+FORMAT = Format(
+    name=NAME,
+    parse=parse,
+    description="Telegram Desktop: the JSON export, or copied messages",
+    detect=score,
+    app_headers=True,
+)

@@ -12,6 +12,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 
 from bilingual.decode import Line
+from bilingual.formats._registry import Format
+from bilingual.formats._score import hit_score
 from bilingual.formats._speaker import annotate
 from bilingual.records import Message
 
@@ -38,6 +40,13 @@ def score(sample: Sequence[Line]) -> float:
     >>> round(score([(1, "Q: Why?"), (2, "A: 因為"), (3, "Some prose.")]), 3)
     0.833
     """
-    texts = [t for t in sample if t[1].strip()]
-    hits = sum(1 for _, label in annotate(texts) if label is not None)
-    return 0.0 if hits < 2 else 0.5 + 0.5 * hits / len(texts)
+    rows = [row for row in sample if row[1].strip()]
+    return hit_score(sum(1 for _, label in annotate(rows) if label is not None), len(rows))
+
+
+FORMAT = Format(
+    name=NAME,
+    parse=parse,
+    description="Interviews and Q&A: one 'Speaker: text' line per message",
+    detect=score,
+)

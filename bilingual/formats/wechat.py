@@ -16,14 +16,18 @@ Any other line continues the message above it.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+import enum
+from collections.abc import Collection, Iterable, Iterator, Sequence
+from typing import NamedTuple
 
 import regex
 
 from bilingual.decode import Line
-from bilingual.formats._clock import EN_AP, SP, ZH_AP, iso, to_24h
-from bilingual.formats._draft import Draft
-from bilingual.formats._speaker import annotate, candidate
+from bilingual.formats._clock import EN_AP, SP, ZH_AP
+from bilingual.formats._draft import Draft, stamped
+from bilingual.formats._registry import Format
+from bilingual.formats._score import hit_score, nonblank
+from bilingual.formats._speaker import Label, annotate, candidate
 from bilingual.records import Message
 
 NAME = "wechat"
@@ -45,11 +49,9 @@ _SYSTEM = regex.compile(
 
 
 def _stamped(number: int, match: regex.Match[str], source: str) -> Draft:
-    hour = to_24h(int(match["H"]), match["ap_pre"] or match["ap_post"])
-    triple = (int(match["y"]), int(match["m"]), int(match["d"]))
-    time = iso(triple, "ymd", hour, int(match["M"]), int(match["S"] or 0)) if hour < 24 else None
-    return Draft(source, number, NAME, speaker=match["name"], time=time,
-                 time_raw=match["stamp"])  # fmt: skip
+    """A draft for a stamped header line: its speaker and time."""
+    day = (int(match["y"]), int(match["m"]), int(match["d"]))
+    return stamped(match, source=source, line=number, format=NAME, day=day, speaker=match["name"])
 
 
 def _finish(draft: Draft, stamp_first: bool) -> Message:
@@ -59,6 +61,104 @@ def _finish(draft: Draft, stamp_first: bool) -> Message:
         draft.body.insert(0, draft.speaker or "")
         draft.speaker, draft.kind = None, "system"
     return draft.finish()
+
+
+class Kind(enum.Enum):
+    """What one line of WeChat text is."""
+
+    BLANK = "blank"  # whitespace only: ends a forwarded record
+    RECORD = "record"  # a merged-forward title (``A和B的聊天记录``)
+    STAMP_FIRST = "stamp-first"  # ``2023-01-05 10:15:03 Name``
+    STAMP_AFTER = "stamp-after"  # ``Name 2023-01-05 10:15:03``
+    NAME_ONLY = "name-only"  # ``Name:`` alone after a blank line
+    SPEAKER = "speaker"  # ``Name: text`` with a speaker label (forwarded inside a record)
+    TEXT = "text"  # anything else: continues the message above
+
+
+class Row(NamedTuple):
+    """A classified line with what its rule found: a stamp match, a speaker, a body start."""
+
+    number: int
+    text: str
+    kind: Kind
+    match: regex.Match[str] | None = None
+    speaker: str | None = None
+    body_start: int = 0
+    forwarded: bool = False
+
+
+def stamp_rule(text: str, *, starts: bool, known: Collection[str]) -> Row | None:
+    """A stamped header, at a message start or naming a speaker already seen.
+
+    >>> stamp_rule("Amy 2023-01-05 10:15", starts=True, known=()).kind
+    <Kind.STAMP_AFTER: 'stamp-after'>
+    >>> stamp_rule("Amy 2023-01-05 10:15", starts=False, known=()) is None
+    True
+    """
+    first = STAMP_FIRST.match(text)
+    stamp = first or STAMP_AFTER.match(text)
+    if stamp is None or not (starts or stamp["name"] in known):
+        return None
+    kind = Kind.STAMP_FIRST if first else Kind.STAMP_AFTER
+    return Row(0, text, kind, stamp, speaker=stamp["name"])
+
+
+def name_only_rule(text: str, *, starts: bool) -> Row | None:
+    """``Name:`` alone on a line at a message start, when the name is speaker-shaped.
+
+    >>> name_only_rule("王小明：", starts=True).speaker, name_only_rule("王小明：", starts=False)
+    ('王小明', None)
+    """
+    alone = NAME_ONLY.match(text) if starts else None
+    if alone is None or not candidate(f"{alone['name']}: x", loose=True):
+        return None
+    return Row(0, text, Kind.NAME_ONLY, speaker=alone["name"])
+
+
+def speaker_rule(text: str, label: Label | None, *, in_record: bool) -> Row | None:
+    """A ``Name: text`` line: inside a record any name-like label, else a speaker label.
+
+    >>> speaker_rule("amy_w: hi", None, in_record=True)[3:]
+    (None, 'amy_w', 7, True)
+    """
+    found = candidate(text, loose=True) if in_record else label
+    if found is None:
+        return None
+    return Row(0, text, Kind.SPEAKER, None, found.label, found.body_start, in_record)
+
+
+def classify(lines: Iterable[Line]) -> Iterator[Row]:
+    """Classify each line, tracking message starts, forwarded records and known speakers.
+
+    >>> rows = [(1, "A和B的聊天记录"), (2, "A: hi"), (3, ""), (4, "Bo:"), (5, "好")]
+    >>> [r.kind.value for r in classify(rows)]
+    ['record', 'speaker', 'blank', 'name-only', 'text']
+    """
+    starts, in_record = True, False
+    known: set[str] = set()
+    for (number, text), label in annotate(lines, loose=True):
+        row = _classify(text, label, starts=starts, in_record=in_record, known=known)
+        starts = row.kind is Kind.BLANK
+        in_record = row.kind is Kind.RECORD or (in_record and not starts)
+        if row.speaker:
+            known.add(row.speaker)
+        yield row._replace(number=number)
+
+
+def _classify(
+    text: str, label: Label | None, *, starts: bool, in_record: bool, known: Collection[str]
+) -> Row:
+    """One line's row, the first rule that applies deciding (number filled in later)."""
+    if not text.strip():
+        return Row(0, text, Kind.BLANK)
+    if RECORD.match(text):
+        return Row(0, text, Kind.RECORD)
+    return (
+        stamp_rule(text, starts=starts, known=known)
+        or name_only_rule(text, starts=starts)
+        or speaker_rule(text, label, in_record=in_record)
+        or Row(0, text, Kind.TEXT)
+    )
 
 
 def parse(lines: Iterable[Line], *, source: str) -> Iterator[Message]:
@@ -71,47 +171,43 @@ def parse(lines: Iterable[Line], *, source: str) -> Iterator[Message]:
 ('王小明', None, '好的 OK\\nBreaking news: 颱風來了')]
     """
     draft: Draft | None = None
-    stamp_first = in_record = False
-    after_blank = True
-    known: set[str] = set()
-    for (number, text), label in annotate(lines, loose=True):
-        if not text.strip():
-            in_record, after_blank = False, True
-            if draft is not None:
-                draft.add(number, text)
-            continue
-        starts = after_blank or draft is None
-        after_blank = False
-        first = STAMP_FIRST.match(text)
-        stamp = first or STAMP_AFTER.match(text)
-        alone = NAME_ONLY.match(text) if starts else None
-        inner = candidate(text, loose=True) if in_record else None
-        new: Draft | None = None
-        if RECORD.match(text):
-            new = Draft(source, number, NAME, kind="system", forwarded=True, body=[text])
-            in_record = True
-        elif stamp and (starts or stamp["name"] in known):
-            new = _stamped(number, stamp, source)
-        elif alone and candidate(f"{alone['name']}: x", loose=True):
-            new = Draft(source, number, NAME, speaker=alone["name"])
-        elif inner or (label and not in_record):
-            found = inner or label
-            assert found is not None
-            new = Draft(source, number, NAME, speaker=found.label, forwarded=in_record,
-                        body=[text[found.body_start :]])  # fmt: skip
+    stamp_first = False
+    for row in classify(lines):
+        new = _opened(row, source)
         if new is None:
-            if draft is None:
-                draft, stamp_first = Draft(source, number, NAME, body=[text]), False
-            else:
-                draft.add(number, text)
+            draft = _continue(draft, row, source)
             continue
         if draft is not None:
             yield _finish(draft, stamp_first)
-        draft, stamp_first = new, bool(first) and new.time_raw is not None
-        if new.speaker:
-            known.add(new.speaker)
+        draft, stamp_first = new, row.kind is Kind.STAMP_FIRST
     if draft is not None:
         yield _finish(draft, stamp_first)
+
+
+def _opened(row: Row, source: str) -> Draft | None:
+    """The draft a header row starts, or None for a row that continues a message."""
+    if row.kind is Kind.RECORD:
+        return Draft(source, row.number, NAME, kind="system", forwarded=True, body=[row.text])
+    if row.match is not None:
+        return _stamped(row.number, row.match, source)
+    if row.kind is Kind.NAME_ONLY:
+        return Draft(source, row.number, NAME, speaker=row.speaker)
+    if row.kind is Kind.SPEAKER:
+        body = [row.text[row.body_start :]]
+        return Draft(
+            source, row.number, NAME, speaker=row.speaker, forwarded=row.forwarded, body=body
+        )
+    return None
+
+
+def _continue(draft: Draft | None, row: Row, source: str) -> Draft | None:
+    """Add a line to the message above; a text line with none above starts one."""
+    if draft is None:
+        if row.kind is Kind.TEXT:
+            return Draft(source, row.number, NAME, body=[row.text])
+        return None
+    draft.add(row.number, row.text)
+    return draft
 
 
 def score(sample: Sequence[Line]) -> float:
@@ -121,7 +217,6 @@ def score(sample: Sequence[Line]) -> float:
     ...        (4, "Amy 2023-01-05 10:16:00"), (5, "好")])
     1.0
     """
-    texts = [t for _, t in sample if t.strip()]
     hits = 0
     blank = True
     for _, text in sample:
@@ -129,6 +224,12 @@ def score(sample: Sequence[Line]) -> float:
             stamped = STAMP_FIRST.match(text) or STAMP_AFTER.match(text)
             hits += bool(RECORD.match(text) or (blank and (stamped or NAME_ONLY.match(text))))
         blank = not text.strip()
-    if hits < 2:
-        return 0.0
-    return 0.5 + 0.5 * min(1.0, 2 * hits / len(texts))
+    return hit_score(hits, len(nonblank(sample)), weight=2)
+
+
+FORMAT = Format(
+    name=NAME,
+    parse=parse,
+    description="WeChat: copied chats, exporter TXT and forwarded chat records",
+    detect=score,
+)

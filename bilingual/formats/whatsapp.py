@@ -10,23 +10,16 @@ invisible bidi marks and the ``~`` WhatsApp puts before names not in the address
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from itertools import chain
 
 import regex
 
 from bilingual.decode import Line
-from bilingual.formats._clock import (
-    EN_AP,
-    INVIS,
-    SP,
-    ZH_AP,
-    infer_order,
-    iso,
-    settle_order,
-    strip_marks,
-)
-from bilingual.formats._clock import to_24h as _to_24h
-from bilingual.formats._draft import Draft
+from bilingual.formats._clock import EN_AP, INVIS, SP, ZH_AP, order_for, settle_order, strip_marks
+from bilingual.formats._draft import Draft, stamped
+from bilingual.formats._registry import Format, LineReader
+from bilingual.formats._score import hit_score, nonblank
 from bilingual.records import Message
 
 NAME = "whatsapp"
@@ -68,45 +61,40 @@ def _triple(match: regex.Match[str]) -> tuple[int, int, int]:
 
 
 def dates(text: str) -> tuple[tuple[int, int, int], bool] | None:
+    """A header's date fields and whether it has an English AM/PM; None for other lines."""
     match = HEADER.match(text)
     if match is None:
         return None
     return _triple(match), match["ap_post"] is not None and match["ap_post"][0] in "AaPp"
 
 
-def header(
-    number: int, match: regex.Match[str], order: str, source: str
-) -> tuple[Draft, str | None]:
-    """A draft for a header line and its first body line (None when it has none)."""
-    marker = match["ap_pre"] or match["ap_post"]
-    try:
-        hour = _to_24h(int(match["H"]), marker)
-    except ValueError:
-        hour = -1
-    time = None
-    if 0 <= hour < 24:
-        triple = _triple(match)
-        if (triple[0] > 31) != (order == "ymd"):  # a header unlike the file's first ones
-            order = infer_order([triple])
-        time = iso(triple, order, hour, int(match["M"]), int(match["S"] or 0))
-    draft = Draft(source=source, line=number, format=NAME, time=time, time_raw=match["stamp"])
-    rest = match["rest"]
-    author = _AUTHOR.match(rest)
-    if author is not None and author["text"].startswith("\u200e"):
-        # iOS: a body that starts with U+200E was not typed by a person
-        text = author["text"].lstrip("\u200e")
-        if not _ATTACHMENT.match(text):
-            draft.kind = "system"
-            return draft, text
-    elif author is None or _SYSTEM.match(strip_marks(rest)):
-        draft.kind = "system"
-        return draft, rest.lstrip("\u200e")
-    text = author["text"].lstrip("\u200e")
-    if _ATTACHMENT.match(text):
-        draft.kind = "attachment"
-    speaker = strip_marks(author["author"]).strip()
-    draft.speaker = _TILDE.sub("", speaker)
+def header(number: int, match: regex.Match[str], order: str, source: str) -> tuple[Draft, str]:
+    """A draft for a header line (file date order ``order``) and its first body line."""
+    triple = _triple(match)
+    day_order = order_for(triple, order)  # a header unlike the file's first ones
+    draft = stamped(match, source=source, line=number, format=NAME, day=triple, order=day_order)
+    draft.kind, draft.speaker, text = body_of(match["rest"])
     return draft, text
+
+
+def body_of(rest: str) -> tuple[str, str | None, str]:
+    """The kind, speaker and text of what follows a header's time.
+
+    >>> body_of("Amy: hi"), body_of("Bo added Amy"), body_of("~\u202fJo: \u200eimage omitted")
+    (('text', 'Amy', 'hi'), ('system', None, 'Bo added Amy'), ('attachment', 'Jo', 'image omitted'))
+    """
+    author = _AUTHOR.match(rest)
+    if author is None:
+        return "system", None, rest.lstrip("\u200e")
+    text = author["text"].lstrip("\u200e")
+    if author["text"].startswith("\u200e"):
+        # iOS: a body that starts with U+200E was not typed by a person
+        if not _ATTACHMENT.match(text):
+            return "system", None, text
+    elif _SYSTEM.match(strip_marks(rest)):
+        return "system", None, rest.lstrip("\u200e")
+    kind = "attachment" if _ATTACHMENT.match(text) else "text"
+    return kind, _TILDE.sub("", strip_marks(author["author"]).strip()), text
 
 
 def parse(lines: Iterable[Line], *, source: str) -> Iterator[Message]:
@@ -134,10 +122,35 @@ def parse(lines: Iterable[Line], *, source: str) -> Iterator[Message]:
         if draft is not None:
             yield draft.finish()
         draft, first = header(number, match, order, source)
-        if first is not None:
-            draft.body.append(first)
+        draft.body.append(first)
     if draft is not None:
         yield draft.finish()
+
+
+@dataclass(frozen=True, slots=True)
+class _OneLine:
+    """Reads a WhatsApp header line on its own, with the file's date order."""
+
+    order: str
+
+    def __call__(self, number: int, text: str, /, *, source: str) -> Message | None:
+        match = HEADER.match(text)
+        if match is None:
+            return None
+        draft, first = header(number, match, self.order, source)
+        draft.body.append(first)
+        return draft.finish()
+
+
+def single_line(stream: Iterator[Line]) -> tuple[LineReader, list[Line]]:
+    """Settle the date order from the lines ahead; a reader of header lines, those lines.
+
+    >>> read, ahead = single_line(iter([(1, "x"), (2, "13/2/23, 10:00 - Bo: 你好")]))
+    >>> len(ahead), read(5, "1/2/23, 09:00 - Amy: hi", source="s").time, read(6, "hi", source="s")
+    (2, '2023-02-01T09:00:00', None)
+    """
+    order, head = settle_order(stream, dates)
+    return _OneLine(order), head
 
 
 def score(sample: Sequence[Line]) -> float:
@@ -146,6 +159,15 @@ def score(sample: Sequence[Line]) -> float:
     >>> score([(1, "1/5/23, 3:07 PM - Amy: hi"), (2, "1/5/23, 3:08 PM - Bo: yo")])
     1.0
     """
-    texts = [t for _, t in sample if t.strip()]
-    hits = sum(1 for t in texts if HEADER.match(t))
-    return 0.0 if hits < 2 else 0.5 + 0.5 * hits / len(texts)
+    texts = nonblank(sample)
+    return hit_score(sum(1 for t in texts if HEADER.match(t)), len(texts))
+
+
+FORMAT = Format(
+    name=NAME,
+    parse=parse,
+    description="WhatsApp .txt export (Android or iOS, any locale)",
+    detect=score,
+    app_headers=True,
+    single_line=single_line,
+)
