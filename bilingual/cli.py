@@ -22,11 +22,11 @@ import typer
 from typer._click import Context, HelpFormatter  # typer's own click, which its classes use
 from typer.core import TyperCommand, TyperGroup
 
-from bilingual import writers
+from bilingual import formats, writers
 from bilingual.convert import ALL_CONFIGS, SIMPLIFY_CONFIGS, check_config, convert
 from bilingual.decode import Line, read_lines
 from bilingual.errors import BilingualError, ConfigError, InputError
-from bilingual.formats import FORMAT_NAMES, Detection
+from bilingual.formats import AUTO, Detection
 from bilingual.options import DEFAULT_SIMPLIFY, UNITS, Options
 from bilingual.output import Target
 from bilingual.pipeline import process_sources
@@ -135,8 +135,8 @@ InputFormat = Annotated[
     typer.Option(
         "--format",
         metavar="FORMAT",
-        callback=_choice("an input format", lambda: FORMAT_NAMES),
-        help=f"Input format: {', '.join(FORMAT_NAMES)}.",
+        callback=_choice("an input format", lambda: (AUTO, *formats.names())),
+        help=f"Input format: {AUTO} (detect each file's), {', '.join(formats.names())}.",
     ),
 ]
 
@@ -178,7 +178,7 @@ def split(
             "-f",
             "--output-format",
             metavar="NAME",
-            callback=_choice("an output format", lambda: writers.WRITERS),
+            callback=_choice("an output format", writers.names),
             help="Output format: jsonl, tmx (TMX 1.4b), moses (OUT.en and OUT.zh; needs "
             "-o OUT) or tsv.",
         ),
@@ -310,7 +310,7 @@ def convert_command(
 def _source_name(name: str) -> str:
     """The input's name for records and messages: bytes that are not UTF-8 become U+FFFD.
 
-    >>> _source_name("-"), _source_name("c\udcc1\udcc4.txt")
+    >>> _source_name("-"), _source_name("c\\udcc1\\udcc4.txt")
     ('<stdin>', 'c\ufffd\ufffd.txt')
     """
     if name == "-":

@@ -6,7 +6,7 @@ import json
 import re
 import subprocess
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 import pytest
@@ -316,15 +316,42 @@ def test_a_writer_registered_outside_the_package_runs_from_the_cli(
                 n += 1
         return n
 
-    writers.register(writers.Writer("langs", write_langs, "Languages per message."))
-    try:
+    with writers.registered(writers.Writer("langs", write_langs, "Languages per message.")):
         out = tmp_path / "langs.txt"
         code, _, err = run("split", str(dump), "-f", "langs", "--unit", "message", "-o", str(out))
         assert (code, err) == (0, "")
         assert out.read_text("utf-8") == f"{dump}:1 en zh url message\n{dump}:3 en message\n"
-    finally:
-        writers.unregister("langs")
     assert run("split", str(dump), "-f", "langs")[0] == EXIT_USAGE
+
+
+def test_a_format_registered_outside_the_package_runs_from_the_cli(tmp_path: Path) -> None:
+    """A user's format is detected and parsed by split and stats, and named by --format."""
+    from bilingual.formats import Format, registered  # noqa: PLC0415
+    from bilingual.records import Message  # noqa: PLC0415
+
+    def parse_arrows(lines: Iterable[tuple[int, str]], *, source: str) -> Iterator[Message]:
+        for number, text in lines:
+            nick, _, body = text.partition(" >> ")
+            if body:
+                yield Message(source, number, body, format="arrows", speaker=nick)
+
+    def detect_arrows(sample: Sequence[tuple[int, str]]) -> float:
+        return 1.0 if sum(" >> " in text for _, text in sample) >= 2 else 0.0
+
+    src = tmp_path / "arrows.txt"
+    src.write_text("amy >> Good morning! 早安！\nbo >> 你好\n", "utf-8")
+    fmt = Format("arrows", parse_arrows, "nick >> text lines", detect=detect_arrows)
+    with registered(fmt):
+        code, out, err = run("split", str(src), "-v")
+        assert (code, err) == (0, f"{src}: detected arrows (confidence 1.0)\n")
+        rows = [json.loads(line) for line in out.splitlines()]
+        assert [(r["format"], r["speaker"], len(r["pairs"])) for r in rows] == [
+            ("arrows", "amy", 1),
+            ("arrows", "bo", 0),
+        ]
+        assert run("split", str(src), "--format", "arrows")[1] == out
+        assert '"arrows": 2' in run("stats", str(src), "--json")[1]
+    assert run("split", str(src), "--format", "arrows")[0] == EXIT_USAGE
 
 
 def test_verbose_reports_the_detected_format(dump: Path) -> None:

@@ -1,8 +1,7 @@
 """Golden files: each example dump and the JSONL it must produce (with --simplify).
 
-Regenerate after an intended change with
-``bilingual split examples/NAME.txt --simplify -o examples/NAME.expected.jsonl``
-and review the diff line by line.
+Regenerate after an intended change with ``python tests/regen_goldens.py`` (the test
+never writes what it compares) and review the diff line by line.
 """
 
 from __future__ import annotations

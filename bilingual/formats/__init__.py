@@ -62,6 +62,7 @@ def parse(lines: Iterable[Line], *, source: str, format: str = AUTO) -> Iterator
 
 
 __all__ = [
+    "AUTO",
     "FORMAT_NAMES",
     "PARSERS",
     "Detection",

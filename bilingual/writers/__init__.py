@@ -18,7 +18,8 @@ and reads ``layout``, ``unit``, ``min_score`` and the run's ``signature`` from
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+import contextlib
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 
@@ -44,11 +45,10 @@ _WRITERS: dict[str, Writer] = {}
 WRITERS: Mapping[str, Writer] = MappingProxyType(_WRITERS)
 
 
-def register(writer: Writer) -> Writer:
-    """Add ``writer`` under its name (replacing one of the same name); return it.
+def register(writer: Writer) -> None:
+    """Add ``writer`` under its name; the command line offers it as ``-f NAME``.
 
-    A writer defined outside the package works like the built-in ones, on the command
-    line too (``bilingual split dump.txt -f NAME``):
+    A writer defined outside the package works like the built-in ones:
 
     >>> import io
     >>> from bilingual import Options, process
@@ -58,19 +58,55 @@ def register(writer: Writer) -> Writer:
     ...         n = sum(1 for _ in records)
     ...         out.write(f"{n} records\\n")
     ...     return n
-    >>> _ = register(Writer("count", write_count, "The number of records."))
+    >>> register(Writer("count", write_count, "The number of records."))
     >>> buf = io.StringIO()
     >>> write(process(["a", "b"]), "count", Target(stream=buf), Options()), buf.getvalue()
     (2, '2 records\\n')
-    >>> unregister("count")
+    >>> unregister("count").description
+    'The number of records.'
+    >>> register(Writer("tmx", write_count, "x"))
+    Traceback (most recent call last):
+    ...
+    bilingual.errors.ConfigError: output format 'tmx' is already registered; unregister it first
     """
+    if writer.name in _WRITERS:
+        raise ConfigError(
+            f"output format {writer.name!r} is already registered; unregister it first"
+        )
     _WRITERS[writer.name] = writer
+
+
+def unregister(name: str) -> Writer:
+    """Remove the writer called ``name`` and return it (a :class:`ConfigError` if none)."""
+    writer = get(name)
+    del _WRITERS[name]
     return writer
 
 
-def unregister(name: str) -> None:
-    """Remove the writer called ``name`` (no error if there is none)."""
-    _WRITERS.pop(name, None)
+@contextlib.contextmanager
+def registered(writer: Writer) -> Iterator[Writer]:
+    """Register ``writer`` for the duration of a ``with`` block (tests, one-off scripts).
+
+    >>> with registered(Writer("null", lambda records, target, options: 0, "Nothing.")):
+    ...     "null" in names()
+    True
+    >>> "null" in names()
+    False
+    """
+    register(writer)
+    try:
+        yield writer
+    finally:
+        unregister(writer.name)
+
+
+def names() -> tuple[str, ...]:
+    """The registered writer names, in registration order.
+
+    >>> names()
+    ('jsonl', 'tmx', 'moses', 'tsv')
+    """
+    return tuple(_WRITERS)
 
 
 def get(name: str) -> Writer:
@@ -105,4 +141,4 @@ def _register_builtins() -> None:
 
 _register_builtins()
 
-__all__ = ["WRITERS", "Writer", "get", "register", "unregister", "write"]
+__all__ = ["WRITERS", "Writer", "get", "names", "register", "registered", "unregister", "write"]
