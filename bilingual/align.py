@@ -26,6 +26,7 @@ from dataclasses import dataclass
 
 import regex
 
+from bilingual.data import EN_NUMBER_WORDS, ZH_BIG_UNITS, ZH_DIGITS, ZH_UNITS
 from bilingual.lexicon import ZhWords, en_stems, overlap, zh_words
 from bilingual.records import SentencePair
 from bilingual.sentences import split_en, split_zh
@@ -56,48 +57,14 @@ _EN_CHARS = regex.compile(r"\S")
 _ZH_CHARS = regex.compile(r"[\p{L}\p{N}]")
 _URL = regex.compile(r"https?://\S+|www\.\S+", regex.IGNORECASE)
 _ARABIC = regex.compile(r"\d+(?:[.,]\d+)*")
-_ZH_NUMERAL = regex.compile(r"[零〇一二兩两三四五六七八九十百千萬万億亿]+")
 _LATIN = regex.compile(r"[A-Za-z][A-Za-z0-9]+")
 _EN_WORD = regex.compile(r"[a-z]+")
 _CLOSERS = "\"'”’»)]}」』）》 "
-_ZH_DIGITS = {
-    c: i
-    for i, cs in enumerate(["零〇", "一", "二兩两", "三", "四", "五", "六", "七", "八", "九"])
-    for c in cs
-}
-_ZH_UNITS = {"十": 10, "百": 100, "千": 1000}
-_ZH_BIG = {"萬": 10**4, "万": 10**4, "億": 10**8, "亿": 10**8}
-_EN_NUMBERS = {
-    w: v
-    for v, ws in enumerate(
-        [
-            "zero",
-            "one",
-            "two",
-            "three",
-            "four",
-            "five",
-            "six",
-            "seven",
-            "eight",
-            "nine",
-            "ten",
-            "eleven",
-            "twelve",
-        ]
-    )
-    for w in [ws]
-} | {
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "hundred": 100,
-    "hundreds": 100,
-    "thousand": 1000,
-    "thousands": 1000,
-    "million": 10**6,
-}
+_ZH_DIGITS = dict(ZH_DIGITS)
+_ZH_UNITS = dict(ZH_UNITS)
+_ZH_BIG = dict(ZH_BIG_UNITS)
+_ZH_NUMERAL = regex.compile(f"[{''.join(_ZH_DIGITS)}{''.join(_ZH_UNITS)}{''.join(_ZH_BIG)}]+")
+_EN_NUMBERS = dict(EN_NUMBER_WORDS)
 
 
 def zh_numeral(text: str) -> int:

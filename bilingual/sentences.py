@@ -14,85 +14,23 @@ from __future__ import annotations
 
 import regex
 
+from bilingual.data import (
+    SENTENCE_STARTERS,
+    TITLES,
+    ZH_CLOSE_TITLE,
+    ZH_CLOSERS,
+    ZH_OPEN_TITLE,
+    ZH_TERMINATORS,
+)
+
 Span = tuple[int, int]
 
-#: Words before a period that never end a sentence (they precede a name).
-_TITLES = frozenset(
-    [
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "prof",
-        "st",
-        "mt",
-        "gen",
-        "rep",
-        "sen",
-        "gov",
-        "capt",
-        "col",
-        "lt",
-        "sgt",
-        "rev",
-        "hon",
-        "pres",
-        "supt",
-        "messrs",
-        "mme",
-        "mlle",
-        "fr",
-        "sr",
-        "jr",
-    ]
-)
-#: Words that start a new sentence after a multi-period abbreviation (``U.S. How ...``).
-_STARTERS = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "i",
-        "it",
-        "he",
-        "she",
-        "we",
-        "they",
-        "you",
-        "this",
-        "that",
-        "these",
-        "those",
-        "there",
-        "here",
-        "how",
-        "what",
-        "when",
-        "where",
-        "why",
-        "who",
-        "which",
-        "but",
-        "however",
-        "my",
-        "his",
-        "her",
-        "our",
-        "their",
-        "its",
-    ]
-)
 _CLOSERS = "\"'”’»)]}"
 _EN_END = regex.compile(r"[!?.…]+(?:[ ][.…]+)*[\"'”’»)\]}]*(?=\s|$)")
 _LIST_MARK = regex.compile(r"(?:(?<=^|\s)|(?<=[•⁃]))(\d{1,3}|[a-z])(\.\)|\)|\.)(?=\s)")
 _BULLET = regex.compile(r"[•⁃]\s*$")
 _MULTI_ABBR = regex.compile(r"(?:\p{L}\.)+\p{L}")
 _WORD_START = regex.compile(r"[\"'“‘«]*(\p{L})")
-
-_ZH_TERMINATORS = frozenset("。！？?!")
-_ZH_CLOSERS = frozenset("”’」』）)》】〕〉\"'」]")
-_ZH_OPEN_TITLE = frozenset("《〈")
-_ZH_CLOSE_TITLE = frozenset("》〉")
 
 
 def _spans_from_cuts(text: str, cuts: list[int]) -> tuple[Span, ...]:
@@ -173,11 +111,11 @@ def _en_boundary(text: str, m: regex.Match[str], sentence_start: int) -> int | N
     word, wstart = _prev_word(text, s)
     word = word.lstrip("\"'“‘([")
     low = word.lower()
-    if low in _TITLES:
+    if low in TITLES:
         return None
     if _MULTI_ABBR.fullmatch(word):
         nxt_word = regex.match(r"\p{L}+", text[nxt:])
-        return e if nxt_word and nxt_word.group().lower() in _STARTERS else None
+        return e if nxt_word and nxt_word.group().lower() in SENTENCE_STARTERS else None
     if len(word) == 1 and word.isalpha():
         if word.islower():
             return e if starts else None
@@ -223,13 +161,13 @@ def split_zh(text: str) -> tuple[Span, ...]:
     i, n = 0, len(text)
     while i < n:
         ch = text[i]
-        if ch in _ZH_OPEN_TITLE:
+        if ch in ZH_OPEN_TITLE:
             depth += 1
-        elif ch in _ZH_CLOSE_TITLE:
+        elif ch in ZH_CLOSE_TITLE:
             depth = max(0, depth - 1)
         elif depth == 0 and _is_zh_terminator(text, i):
             i += 1
-            while i < n and (text[i] in _ZH_TERMINATORS or text[i] in _ZH_CLOSERS):
+            while i < n and (text[i] in ZH_TERMINATORS or text[i] in ZH_CLOSERS):
                 i += 1
             cuts.append(i)
             continue
@@ -240,7 +178,7 @@ def split_zh(text: str) -> tuple[Span, ...]:
 def _is_zh_terminator(text: str, i: int) -> bool:
     """``。！？?!``, or a halfwidth ``.`` right after a Han character (not a decimal point)."""
     ch = text[i]
-    if ch in _ZH_TERMINATORS:
+    if ch in ZH_TERMINATORS:
         return True
     if ch != "." or i == 0:
         return False
