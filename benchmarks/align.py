@@ -28,7 +28,7 @@ import time
 from pathlib import Path
 
 from bilingual import Options, align, process_file
-from bilingual.crossline import DEFAULT_THRESHOLD
+from bilingual.model import MODEL
 from bilingual.sentences import split_en, split_zh
 
 SHARED = Path(__file__).resolve().parents[1] / ".." / "shared"
@@ -81,7 +81,7 @@ def gale_church(en: str, zh: str, c: float, s2: float) -> list[tuple[str, str]]:
     cost[0][0] = 0.0
     for i in range(n + 1):
         for j in range(m + 1):
-            for (di, dj), prior in align.BEAD_PRIORS.items():
+            for (di, dj), prior in MODEL.bead_priors:
                 if (i, j) == (0, 0) or di > i or dj > j:
                     continue
                 l1, l2 = sum(el[i - di : i]), sum(zl[j - dj : j])
@@ -164,7 +164,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--size-mb", type=float, default=2.0)
     ap.add_argument("--seed", type=int, default=1)
-    ap.add_argument("--threshold", type=float, default=DEFAULT_THRESHOLD)
+    ap.add_argument("--threshold", type=float, default=MODEL.cross_line_threshold)
     args = ap.parse_args()
     if not MAKE_DUMP.exists():
         sys.exit(f"{MAKE_DUMP} not found: the benchmark needs the shared data")

@@ -1,7 +1,8 @@
 """Scoring English/Chinese pairs and aligning them down to sentences.
 
 A sentence pair's score is a logistic model over four signals, fitted on Tatoeba
-(``benchmarks/calibrate.py``, 2022 release: true pairs against shuffled ones):
+(``benchmarks/calibrate.py``, 2022 release: true pairs against shuffled ones); its
+numbers are :data:`bilingual.model.MODEL`'s:
 
 * **length**: log(Chinese letters and digits / English non-space characters) is normal
   with mean -1.093 and standard deviation 0.254 on the 29,155 Tatoeba pairs;
@@ -28,30 +29,14 @@ import regex
 
 from bilingual.data import EN_NUMBER_WORDS, ZH_BIG_UNITS, ZH_DIGITS, ZH_UNITS
 from bilingual.lexicon import ZhWords, en_stems, overlap, zh_words
+from bilingual.model import MODEL
 from bilingual.records import SentencePair
 from bilingual.sentences import split_en, split_zh
 
-LOG_RATIO_MEAN = -1.093
-LOG_RATIO_SD = 0.254
-
-#: Logistic weights (intercept, length, lexicon, anchors matched, anchors missed,
-#: punctuation); W_MATCH is set by hand (anchors are too rare in Tatoeba to be weighed:
-#: the fit gives -0.09), the others fitted by ``benchmarks/calibrate.py --sample 3000``
-#: on Tatoeba v2022.
-W_BIAS, W_LENGTH, W_LEXICON, W_MATCH, W_MISS, W_PUNCT = -8.64, 7.11, 7.24, 1.0, -0.71, 2.22
-
-#: Bead priors: Gale & Church (1993, table 5), with 1-0 and 0-1 raised from 0.0099 to
-#: 0.05 so that a stray clause in a messy message stays unpaired instead of glued on.
-BEAD_PRIORS: dict[tuple[int, int], float] = {
-    (1, 1): 0.89,
-    (1, 0): 0.05,
-    (0, 1): 0.05,
-    (2, 1): 0.089,
-    (1, 2): 0.089,
-    (2, 2): 0.011,
-}
-#: The score an unmatched sentence stands for in the bead cost.
-SKIP_SCORE = 0.3
+_LOG_RATIO_MEAN = MODEL.log_ratio_mean
+_LOG_RATIO_SD = MODEL.log_ratio_sd
+_W = MODEL.weights
+_CAP = MODEL.anchor_cap
 
 _EN_CHARS = regex.compile(r"\S")
 _ZH_CHARS = regex.compile(r"[\p{L}\p{N}]")
@@ -168,7 +153,7 @@ def _side(
 def _length_z(en: _Side, zh: _Side) -> float:
     if not en.chars or not zh.chars:
         return 10.0
-    return (math.log(zh.chars / en.chars) - LOG_RATIO_MEAN) / LOG_RATIO_SD
+    return (math.log(zh.chars / en.chars) - _LOG_RATIO_MEAN) / _LOG_RATIO_SD
 
 
 def _features(en: _Side, zh: _Side) -> tuple[float, float, int, int, int]:
@@ -191,13 +176,14 @@ def _features(en: _Side, zh: _Side) -> tuple[float, float, int, int, int]:
 
 def _score(en: _Side, zh: _Side) -> float:
     length, lexical, matched, missed, punct = _features(en, zh)
+    w = _W
     logit = (
-        W_BIAS
-        + W_LENGTH * length
-        + W_LEXICON * lexical
-        + W_MATCH * min(matched, 3)
-        + W_MISS * min(missed, 3)
-        + W_PUNCT * punct
+        w.bias
+        + w.length * length
+        + w.lexicon * lexical
+        + w.match * min(matched, _CAP)
+        + w.miss * min(missed, _CAP)
+        + w.punct * punct
     )
     return round(1 / (1 + math.exp(-logit)), 3)
 
@@ -214,7 +200,7 @@ def length_score(en: str, zh: str) -> float:
     n_zh = len(_ZH_CHARS.findall(zh))
     if not n_en or not n_zh:
         return 0.0
-    z = (math.log(n_zh / n_en) - LOG_RATIO_MEAN) / LOG_RATIO_SD
+    z = (math.log(n_zh / n_en) - _LOG_RATIO_MEAN) / _LOG_RATIO_SD
     return round(math.exp(-z * z / 8), 3)
 
 
@@ -247,17 +233,17 @@ def _align_spans(
         for j in range(m + 1):
             if i == j == 0:
                 continue
-            for (di, dj), prior in BEAD_PRIORS.items():
+            for (di, dj), prior in MODEL.bead_priors:
                 if di > i or dj > j or cost[i - di][j - dj] == inf:
                     continue
                 if di and dj:
                     en = en_sides[i - 1] if di == 1 else en_two[i - 2]
                     zh = zh_sides[j - 1] if dj == 1 else zh_two[j - 2]
                     score = _score(en, zh)
-                    step = -math.log(prior) - math.log(max(score, 1e-3))
+                    step = -math.log(prior) - math.log(max(score, MODEL.min_bead_score))
                 else:
                     score = 0.0
-                    step = -math.log(prior) - math.log(SKIP_SCORE)
+                    step = -math.log(prior) - math.log(MODEL.skip_score)
                 total = cost[i - di][j - dj] + step
                 if total < cost[i][j]:
                     cost[i][j] = total
@@ -301,7 +287,7 @@ def pair_score(sentences: Sequence[SentencePair]) -> float:
     total = weighted = 0.0
     for p in sentences:
         weight = len(_EN_CHARS.findall(p.en)) + len(_ZH_CHARS.findall(p.zh)) / math.exp(
-            LOG_RATIO_MEAN
+            _LOG_RATIO_MEAN
         )
         total += weight
         weighted += weight * p.score

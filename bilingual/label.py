@@ -16,12 +16,13 @@ import regex
 
 from bilingual import scripts
 from bilingual.data import ENGLISH_WORDS, LATIN_LANGS
+from bilingual.model import MODEL
 from bilingual.records import Segment
 from bilingual.segment import ATOM_KINDS, Span
 
 _ENGLISH_WORDS = ENGLISH_WORDS
-_PLAIN_ENGLISH_RATIO = 0.15
-_SHORT = 3  # words: too few for langdetect to say anything reliable
+_PLAIN_ENGLISH_RATIO = MODEL.plain_english_ratio
+_SHORT = MODEL.short_latin_words  # words: too few for langdetect to say anything reliable
 _SCRIPT_CODES = (
     ("Cyrl", regex.compile(r"\p{Cyrillic}")),
     ("Grek", regex.compile(r"\p{Greek}")),

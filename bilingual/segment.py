@@ -20,6 +20,7 @@ from dataclasses import dataclass
 import regex
 
 from bilingual import scripts
+from bilingual.model import MODEL
 
 #: Kinds of atom, in priority order when two would start at the same place.
 ATOM_KINDS = ("url", "email", "mention", "hashtag")
@@ -40,11 +41,13 @@ _ASCII_LETTER = regex.compile(r"[A-Za-z]")
 _ASCII_NON_LETTERS = "".join(chr(c) for c in range(128) if not chr(c).isalpha())
 _TOKEN = regex.compile(r"[^\s\p{Z}\p{Cc}\p{Cf}]+")
 
-# Code-switching thresholds: how small a run must be to stay inside its host.
-_MAX_EMBEDDED_WORDS = 4  # alphabetic words inside a CJK host
-_MAX_EMBEDDED_CJK = 8  # Han/kana characters inside an alphabetic host
-_MAX_EDGE_CJK = 4  # ... at the start or end of an alphabetic host
-_MAX_EDGE_WORDS = 2  # alphabetic words at the start or end of a CJK host
+# Code-switching thresholds (MODEL): how small a run must be to stay inside its host.
+_MAX_EMBEDDED_WORDS = MODEL.max_embedded_words  # alphabetic words inside a CJK host
+_MAX_EMBEDDED_CJK = MODEL.max_embedded_cjk  # Han/kana characters inside an alphabetic host
+_MAX_EDGE_CJK = MODEL.max_edge_cjk  # ... at the start or end of an alphabetic host
+_MAX_EDGE_WORDS = MODEL.max_edge_words  # alphabetic words at the start or end of a CJK host
+_EDGE_CJK_HOST_RATIO = MODEL.edge_cjk_host_ratio  # host weight / edge Han weight, at least
+_EDGE_WORD_HOST_RATIO = MODEL.edge_word_host_ratio  # host weight / edge words weight, at least
 
 
 @dataclass(frozen=True, slots=True)
@@ -249,8 +252,9 @@ def _edge_fits(text: str, run: _Run, host: _Run, *, open_far_side: bool) -> bool
     a name of up to two (``我很喜歡 Harry Potter``), not a phrase (``is exciting``).
     """
     if run.kind == "cjk":
-        return open_far_side and run.words <= _MAX_EDGE_CJK and host.weight >= 3 * run.weight
-    if run.words > _MAX_EDGE_WORDS or host.weight < 1.5 * run.weight:
+        big_host = host.weight >= _EDGE_CJK_HOST_RATIO * run.weight
+        return open_far_side and run.words <= _MAX_EDGE_CJK and big_host
+    if run.words > _MAX_EDGE_WORDS or host.weight < _EDGE_WORD_HOST_RATIO * run.weight:
         return False
     return run.words == 1 or all(
         w[0].isupper() or w[0].isdigit() for w in text[run.start : run.end].split()
