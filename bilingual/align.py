@@ -217,44 +217,79 @@ def sentence_score(en: str, zh: str) -> float:
     return _score(_en_side(en), _zh_side(zh))
 
 
-def _align_spans(
-    en_sides: Sequence[_Side], zh_sides: Sequence[_Side]
-) -> list[tuple[int, int, int, int, float]]:
-    """The cheapest bead sequence, as (en from, en to, zh from, zh to, score)."""
-    n, m = len(en_sides), len(zh_sides)
-    # two consecutive sentences merged once, not once per cell: [k] holds k and k + 1
-    en_two = [a + b for a, b in itertools.pairwise(en_sides)]
-    zh_two = [a + b for a, b in itertools.pairwise(zh_sides)]
-    inf = math.inf
-    cost = [[inf] * (m + 1) for _ in range(n + 1)]
-    back: list[list[tuple[int, int, float]]] = [[(0, 0, 0.0)] * (m + 1) for _ in range(n + 1)]
-    cost[0][0] = 0.0
-    for i in range(n + 1):
-        for j in range(m + 1):
-            if i == j == 0:
-                continue
-            for (di, dj), prior in MODEL.bead_priors:
-                if di > i or dj > j or cost[i - di][j - dj] == inf:
-                    continue
-                if di and dj:
-                    en = en_sides[i - 1] if di == 1 else en_two[i - 2]
-                    zh = zh_sides[j - 1] if dj == 1 else zh_two[j - 2]
-                    score = _score(en, zh)
-                    step = -math.log(prior) - math.log(max(score, MODEL.min_bead_score))
-                else:
-                    score = 0.0
-                    step = -math.log(prior) - math.log(MODEL.skip_score)
-                total = cost[i - di][j - dj] + step
-                if total < cost[i][j]:
-                    cost[i][j] = total
-                    back[i][j] = (di, dj, score)
+#: Bead shapes with their cost before the score: -log(prior), and for the 1-0 and 0-1
+#: beads the skip score's share as well.
+_BEADS: tuple[tuple[int, int, float], ...] = tuple(
+    (di, dj, -math.log(prior) - (0.0 if di and dj else math.log(MODEL.skip_score)))
+    for (di, dj), prior in MODEL.bead_priors
+)
+_MIN_BEAD_SCORE = MODEL.min_bead_score
+_Bead = tuple[int, int, int, int, float]
+_Back = tuple[int, int, float]
+
+
+@dataclass(frozen=True, slots=True)
+class _Sentences:
+    """One side's sentences, and each two consecutive ones merged (once, not per cell)."""
+
+    one: Sequence[_Side]
+    two: Sequence[_Side]
+
+    @classmethod
+    def of(cls, sides: Sequence[_Side]) -> _Sentences:
+        return cls(sides, [a + b for a, b in itertools.pairwise(sides)])
+
+    def ending_at(self, i: int, count: int) -> _Side:
+        """The ``count`` (1 or 2) sentences that end before index ``i``, as one side."""
+        return self.one[i - 1] if count == 1 else self.two[i - 2]
+
+
+def _bead_cost(en: _Side, zh: _Side, prior_cost: float) -> tuple[float, float]:
+    """The cost of a bead pairing ``en`` with ``zh``, and its score."""
+    score = _score(en, zh)
+    return prior_cost - math.log(max(score, _MIN_BEAD_SCORE)), score
+
+
+def _best_step(
+    i: int, j: int, cost: list[list[float]], en: _Sentences, zh: _Sentences
+) -> tuple[float, _Back]:
+    """The cheapest way to reach cell ``(i, j)``: its cost and the bead that ends there."""
+    best, back = math.inf, (0, 0, 0.0)
+    for di, dj, prior_cost in _BEADS:
+        if di > i or dj > j or (before := cost[i - di][j - dj]) == math.inf:
+            continue
+        if di and dj:
+            step, score = _bead_cost(en.ending_at(i, di), zh.ending_at(j, dj), prior_cost)
+        else:
+            step, score = prior_cost, 0.0  # an unmatched sentence
+        if before + step < best:
+            best, back = before + step, (di, dj, score)
+    return best, back
+
+
+def _trace_back(back: list[list[_Back]]) -> list[_Bead]:
+    """The beads from the last cell back to ``(0, 0)``, in text order."""
     beads = []
-    i, j = n, m
+    i, j = len(back) - 1, len(back[0]) - 1
     while i or j:
         di, dj, score = back[i][j]
         beads.append((i - di, i, j - dj, j, score))
         i, j = i - di, j - dj
     return beads[::-1]
+
+
+def _align_spans(en_sides: Sequence[_Side], zh_sides: Sequence[_Side]) -> list[_Bead]:
+    """The cheapest bead sequence, as (en from, en to, zh from, zh to, score)."""
+    n, m = len(en_sides), len(zh_sides)
+    en, zh = _Sentences.of(en_sides), _Sentences.of(zh_sides)
+    cost = [[math.inf] * (m + 1) for _ in range(n + 1)]
+    back: list[list[_Back]] = [[(0, 0, 0.0)] * (m + 1) for _ in range(n + 1)]
+    cost[0][0] = 0.0
+    for i in range(n + 1):
+        for j in range(m + 1):
+            if i or j:
+                cost[i][j], back[i][j] = _best_step(i, j, cost, en, zh)
+    return _trace_back(back)
 
 
 def align_sentences(en: str, zh: str) -> tuple[SentencePair, ...]:
