@@ -19,16 +19,19 @@ cross-line pairing), as ``bilingual split`` makes them.
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import math
 import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypedDict
 
 from bilingual import Options, align, process_file
-from bilingual.crossline import DEFAULT_THRESHOLD
+from bilingual.model import MODEL
 from bilingual.sentences import split_en, split_zh
 
 SHARED = Path(__file__).resolve().parents[1] / ".." / "shared"
@@ -36,7 +39,16 @@ MAKE_DUMP = SHARED / "bench" / "make_dump.py"
 TATOEBA = SHARED / "data" / "tatoeba-cmn-manythings" / "v2022-simplified" / "cmn.txt"
 
 
-def make_dump(size_mb: float, seed: int, workdir: Path) -> tuple[Path, list[dict[str, object]]]:
+class Unit(TypedDict):
+    """One gold unit of make_dump.py (the fields this benchmark reads)."""
+
+    kind: str
+    line: int
+    en: list[str]
+    zh: list[str]
+
+
+def make_dump(size_mb: float, seed: int, workdir: Path) -> tuple[Path, list[Unit]]:
     """Run make_dump.py; return the dump's path and its gold units."""
     dump, gold = workdir / "dump.txt", workdir / "dump.gold.jsonl"
     subprocess.run(
@@ -54,7 +66,7 @@ def make_dump(size_mb: float, seed: int, workdir: Path) -> tuple[Path, list[dict
         ],
         check=True,
     )
-    units = [json.loads(x) for x in gold.read_text(encoding="utf-8").splitlines()]
+    units: list[Unit] = [json.loads(x) for x in gold.read_text(encoding="utf-8").splitlines()]
     return dump, units
 
 
@@ -70,6 +82,28 @@ def gale_church_params() -> tuple[float, float]:
     return c, s2
 
 
+def _length_cost(en_lengths: list[int], zh_lengths: list[int], c: float, s2: float) -> float:
+    """-log of the probability that the summed lengths translate each other."""
+    l1, l2 = sum(en_lengths), sum(zh_lengths)
+    mean = (l1 + l2 / c) / 2 or 1.0
+    delta = (l2 - l1 * c) / math.sqrt(mean * s2)
+    return -math.log(max(2 * (1 - 0.5 * (1 + math.erf(abs(delta) / math.sqrt(2)))), 1e-12))
+
+
+def _best_bead(
+    i: int, j: int, cost: list[list[float]], el: list[int], zl: list[int], *, c: float, s2: float
+) -> tuple[float, tuple[int, int]]:
+    """The cheapest bead ending at cell ``(i, j)``: the cell's cost and the bead's shape."""
+    best, back = math.inf, (0, 0)
+    for (di, dj), prior in MODEL.bead_priors:
+        if di > i or dj > j:
+            continue
+        step = -math.log(prior) + _length_cost(el[i - di : i], zl[j - dj : j], c, s2)
+        if cost[i - di][j - dj] + step < best:
+            best, back = cost[i - di][j - dj] + step, (di, dj)
+    return best, back
+
+
 def gale_church(en: str, zh: str, c: float, s2: float) -> list[tuple[str, str]]:
     """Length-only alignment (Gale & Church 1993): the 1-1, 2-1, ... pairs it finds."""
     es, zs = split_en(en), split_zh(zh)
@@ -79,20 +113,21 @@ def gale_church(en: str, zh: str, c: float, s2: float) -> list[tuple[str, str]]:
     cost = [[math.inf] * (m + 1) for _ in range(n + 1)]
     back = [[(0, 0)] * (m + 1) for _ in range(n + 1)]
     cost[0][0] = 0.0
-    for i in range(n + 1):
-        for j in range(m + 1):
-            for (di, dj), prior in align.BEAD_PRIORS.items():
-                if (i, j) == (0, 0) or di > i or dj > j:
-                    continue
-                l1, l2 = sum(el[i - di : i]), sum(zl[j - dj : j])
-                mean = (l1 + l2 / c) / 2 or 1.0
-                delta = (l2 - l1 * c) / math.sqrt(mean * s2)
-                p = max(2 * (1 - 0.5 * (1 + math.erf(abs(delta) / math.sqrt(2)))), 1e-12)
-                step = -math.log(prior) - math.log(p)
-                if cost[i - di][j - dj] + step < cost[i][j]:
-                    cost[i][j] = cost[i - di][j - dj] + step
-                    back[i][j] = (di, dj)
-    pairs, i, j = [], n, m
+    for i, j in itertools.product(range(n + 1), range(m + 1)):
+        if (i, j) != (0, 0):
+            cost[i][j], back[i][j] = _best_bead(i, j, cost, el, zl, c=c, s2=s2)
+    return _paired_texts(back, en, es, zh, zs)
+
+
+def _paired_texts(
+    back: list[list[tuple[int, int]]],
+    en: str,
+    es: tuple[tuple[int, int], ...],
+    zh: str,
+    zs: tuple[tuple[int, int], ...],
+) -> list[tuple[str, str]]:
+    """The texts of the beads that pair both sides, traced back from the last cell."""
+    pairs, i, j = [], len(es), len(zs)
     while i or j:
         di, dj = back[i][j]
         if di and dj:
@@ -108,49 +143,54 @@ def f1(tp: int, predicted: int, gold: int) -> tuple[float, float, float]:
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
-def sentence_f1(units: list[dict[str, object]]) -> None:
+def _ours(en: str, zh: str) -> list[tuple[str, str]]:
+    return [(p.en, p.zh) for p in align.align_sentences(en, zh) if p.en and p.zh]
+
+
+def _run_aligner(
+    aligner: Callable[[str, str], list[tuple[str, str]]], heads: list[Unit], gold_n: int
+) -> tuple[float, float, float, float]:
+    """Precision, recall, F1 and seconds of one aligner over the headline units."""
+    tp = predicted = 0
+    start = time.perf_counter()
+    for u in heads:
+        got = aligner(" ".join(u["en"]), "".join(u["zh"]))
+        gold = set(zip(u["en"], u["zh"], strict=True))
+        predicted += len(got)
+        tp += sum(1 for g in got if g in gold)
+    return (*f1(tp, predicted, gold_n), time.perf_counter() - start)
+
+
+def sentence_f1(units: list[Unit]) -> None:
     """Strict sentence-pair F1 on headline units, ours against Gale & Church."""
     heads = [u for u in units if u["kind"] == "headline"]
     c, s2 = gale_church_params()
-    gold_n = sum(len(u["en"]) for u in heads)  # type: ignore[arg-type]
-    results = {}
-    for name in ("bilingual", "gale-church"):
-        tp = predicted = 0
-        start = time.perf_counter()
-        for u in heads:
-            en, zh = " ".join(u["en"]), "".join(u["zh"])  # type: ignore[arg-type]
-            if name == "bilingual":
-                got = [(p.en, p.zh) for p in align.align_sentences(en, zh) if p.en and p.zh]
-            else:
-                got = gale_church(en, zh, c, s2)
-            gold = set(zip(u["en"], u["zh"], strict=True))  # type: ignore[call-overload]
-            predicted += len(got)
-            tp += sum(1 for g in got if g in gold)
-        results[name] = (*f1(tp, predicted, gold_n), time.perf_counter() - start)
+    gold_n = sum(len(u["en"]) for u in heads)
+    aligners: dict[str, Callable[[str, str], list[tuple[str, str]]]] = {
+        "bilingual": _ours,
+        "gale-church": lambda en, zh: gale_church(en, zh, c, s2),
+    }
+    results = {name: _run_aligner(aligner, heads, gold_n) for name, aligner in aligners.items()}
     print(f"sentence pairs on {len(heads)} headline units ({gold_n} gold pairs), strict:")
     print(f"  {'':12} {'precision':>9} {'recall':>7} {'F1':>6} {'units/s':>8}")
     for name, (p, r, f, secs) in results.items():
         print(f"  {name:12} {p:9.3f} {r:7.3f} {f:6.3f} {len(heads) / secs:8.0f}")
 
 
-def crossline(dump: Path, units: list[dict[str, object]], threshold: float) -> None:
+def crossline(dump: Path, units: list[Unit], threshold: float) -> None:
     """Cross-line pair precision and recall against the alternating units."""
-    gold = {
-        (int(u["line"]), int(u["line"]) + 1)
-        for u in units  # type: ignore[call-overload]
-        if u["kind"] == "alternating"
-    }
+    gold = {(u["line"], u["line"] + 1) for u in units if u["kind"] == "alternating"}
     start = time.perf_counter()
     found = set()
     n = 0
     options = Options(pair_threshold=threshold)
     with dump.open("rb") as stream:
         records = list(process_file(stream, options, source=dump.name))
-    for r in records:
+    for record in records:
         n += 1
-        for p in r.pairs:
-            if p.en_id and p.zh_id:
-                a, b = (int(x.rsplit(":", 1)[1]) for x in (p.en_id, p.zh_id))
+        for pair in record.pairs:
+            if pair.en_id and pair.zh_id:
+                a, b = (int(x.rsplit(":", 1)[1]) for x in (pair.en_id, pair.zh_id))
                 found.add((min(a, b), max(a, b)))
     secs = time.perf_counter() - start
     p, r, f = f1(len(found & gold), len(found), len(gold))
@@ -164,7 +204,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--size-mb", type=float, default=2.0)
     ap.add_argument("--seed", type=int, default=1)
-    ap.add_argument("--threshold", type=float, default=DEFAULT_THRESHOLD)
+    ap.add_argument("--threshold", type=float, default=MODEL.cross_line_threshold)
     args = ap.parse_args()
     if not MAKE_DUMP.exists():
         sys.exit(f"{MAKE_DUMP} not found: the benchmark needs the shared data")

@@ -1,4 +1,4 @@
-"""Calibrate the alignment model on Tatoeba (the constants in ``bilingual/align.py``).
+"""Calibrate the alignment model on Tatoeba (the numbers of ``bilingual.model.MODEL``).
 
     python benchmarks/calibrate.py [--sample 4000] [--seed 1]
 
@@ -11,12 +11,16 @@
    that the alignment prefers leaving a sentence unpaired to gluing it on); plain batch
    gradient descent, standard library only.
 
+The result is printed as a ``Model(...)`` to paste into ``bilingual/model.py`` (the
+hand-set weight ``match`` is kept; see the comment there).
+
 Data: ``../shared/data/tatoeba-cmn-manythings`` (Tatoeba, CC BY 2.0 FR).
 """
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import math
 import random
 import statistics
@@ -25,8 +29,13 @@ from pathlib import Path
 import regex
 
 from bilingual import align
+from bilingual.model import MODEL, Model, Weights
 
 DATA = Path(__file__).resolve().parents[1] / ".." / "shared" / "data" / "tatoeba-cmn-manythings"
+#: The fitted weights' names: the intercept, then one per feature of :func:`features`.
+WEIGHT_NAMES = ("bias", "length", "lexicon", "match", "miss", "punct")
+#: Set by hand in the model, not taken from the fit.
+HAND_SET = ("match",)
 
 
 def load(name: str = "v2022-simplified") -> list[tuple[str, str]]:
@@ -55,7 +64,8 @@ def features(en: str, zh: str) -> list[float]:
     length, lexical, matched, missed, punct = align._features(
         align._en_side(en), align._zh_side(zh)
     )
-    return [length, lexical, min(matched, 3), min(missed, 3), punct]
+    cap = MODEL.anchor_cap
+    return [length, lexical, min(matched, cap), min(missed, cap), punct]
 
 
 def fit(xs: list[list[float]], ys: list[int], steps: int = 3000, rate: float = 0.5) -> list[float]:
@@ -73,6 +83,35 @@ def fit(xs: list[list[float]], ys: list[int], steps: int = 3000, rate: float = 0
     return w
 
 
+def refit(mean: float, sd: float, w: list[float], base: Model = MODEL) -> Model:
+    """``base`` with the fitted numbers (rounded as the model writes them), hand-set kept.
+
+    >>> m = refit(-1.0931, 0.2541, [-8.641, 7.11, 7.24, -0.09, -0.71, 2.22])
+    >>> m == MODEL, refit(-1.2, 0.3, [-8.0, 7.0, 7.0, 0.1, -0.7, 2.0]).version
+    (True, 2)
+    """
+    fitted = dict(zip(WEIGHT_NAMES, (round(v, 2) for v in w), strict=True))
+    fitted.update({name: getattr(base.weights, name) for name in HAND_SET})
+    new = dataclasses.replace(
+        base, log_ratio_mean=round(mean, 3), log_ratio_sd=round(sd, 3), weights=Weights(**fitted)
+    )
+    return new if new == base else dataclasses.replace(new, version=base.version + 1)
+
+
+def model_source(model: Model) -> str:
+    """The fitted part of ``model`` as a ``Model(...)`` expression (other fields default).
+
+    >>> print(model_source(MODEL))  # doctest: +NORMALIZE_WHITESPACE
+    Model(version=1, log_ratio_mean=-1.093, log_ratio_sd=0.254,
+          weights=Weights(bias=-8.64, length=7.11, lexicon=7.24, match=1.0, miss=-0.71, punct=2.22))
+    """
+    weights = ", ".join(f"{n}={getattr(model.weights, n)!r}" for n in WEIGHT_NAMES)
+    return (
+        f"Model(version={model.version!r}, log_ratio_mean={model.log_ratio_mean!r}, "
+        f"log_ratio_sd={model.log_ratio_sd!r},\n      weights=Weights({weights}))"
+    )
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--sample", type=int, default=4000)
@@ -80,7 +119,7 @@ def main() -> None:
     args = ap.parse_args()
     pairs = load()
     mean, sd = length_model(pairs)
-    print(f"length model on {len(pairs)} pairs: LOG_RATIO_MEAN={mean:.3f} LOG_RATIO_SD={sd:.3f}")
+    print(f"length model on {len(pairs)} pairs: log_ratio_mean={mean:.3f} log_ratio_sd={sd:.3f}")
     rng = random.Random(args.seed)
     sample = rng.sample(pairs, args.sample)
     shuffled = [zh for _, zh in sample]
@@ -93,8 +132,12 @@ def main() -> None:
     xs = [features(en, zh) for en, zh in sample] + [features(en, zh) for en, zh in negatives]
     ys = [1] * len(sample) + [0] * len(negatives)
     w = fit(xs, ys)
-    names = ["bias", "length", "lexicon", "matched", "missed", "punct"]
-    print("logistic weights:", " ".join(f"{n}={v:.2f}" for n, v in zip(names, w, strict=True)))
+    print(
+        "logistic weights:", " ".join(f"{n}={v:.2f}" for n, v in zip(WEIGHT_NAMES, w, strict=True))
+    )
+    model = refit(mean, sd, w)
+    print(f"as a model (hand-set: {', '.join(HAND_SET)}; same as MODEL: {model == MODEL}):")
+    print(model_source(model))
 
 
 if __name__ == "__main__":

@@ -1,7 +1,8 @@
 """Scoring English/Chinese pairs and aligning them down to sentences.
 
 A sentence pair's score is a logistic model over four signals, fitted on Tatoeba
-(``benchmarks/calibrate.py``, 2022 release: true pairs against shuffled ones):
+(``benchmarks/calibrate.py``, 2022 release: true pairs against shuffled ones); its
+numbers are :data:`bilingual.model.MODEL`'s:
 
 * **length**: log(Chinese letters and digits / English non-space characters) is normal
   with mean -1.093 and standard deviation 0.254 on the 29,155 Tatoeba pairs;
@@ -26,79 +27,30 @@ from dataclasses import dataclass
 
 import regex
 
+from bilingual.data import EN_NUMBER_WORDS, ZH_BIG_UNITS, ZH_DIGITS, ZH_UNITS
 from bilingual.label import chinese_script
 from bilingual.lexicon import ZhWords, en_stems, overlap, zh_words
+from bilingual.model import MODEL
 from bilingual.records import SentencePair
 from bilingual.sentences import split_en, split_zh
 
-LOG_RATIO_MEAN = -1.093
-LOG_RATIO_SD = 0.254
-
-#: Logistic weights (intercept, length, lexicon, anchors matched, anchors missed,
-#: punctuation); W_MATCH is set by hand (anchors are too rare in Tatoeba to be weighed:
-#: the fit gives -0.09), the others fitted by ``benchmarks/calibrate.py --sample 3000``
-#: on Tatoeba v2022.
-W_BIAS, W_LENGTH, W_LEXICON, W_MATCH, W_MISS, W_PUNCT = -8.64, 7.11, 7.24, 1.0, -0.71, 2.22
-
-#: Bead priors: Gale & Church (1993, table 5), with 1-0 and 0-1 raised from 0.0099 to
-#: 0.05 so that a stray clause in a messy message stays unpaired instead of glued on.
-BEAD_PRIORS: dict[tuple[int, int], float] = {
-    (1, 1): 0.89,
-    (1, 0): 0.05,
-    (0, 1): 0.05,
-    (2, 1): 0.089,
-    (1, 2): 0.089,
-    (2, 2): 0.011,
-}
-#: The score an unmatched sentence stands for in the bead cost.
-SKIP_SCORE = 0.3
+_LOG_RATIO_MEAN = MODEL.log_ratio_mean
+_LOG_RATIO_SD = MODEL.log_ratio_sd
+_W = MODEL.weights
+_CAP = MODEL.anchor_cap
 
 _EN_CHARS = regex.compile(r"\S")
 _ZH_CHARS = regex.compile(r"[\p{L}\p{N}]")
 _URL = regex.compile(r"https?://\S+|www\.\S+", regex.IGNORECASE)
 _ARABIC = regex.compile(r"\d+(?:[.,]\d+)*")
-_ZH_NUMERAL = regex.compile(r"[零〇一二兩两三四五六七八九十百千萬万億亿]+")
 _LATIN = regex.compile(r"[A-Za-z][A-Za-z0-9]+")
 _EN_WORD = regex.compile(r"[a-z]+")
 _CLOSERS = "\"'”’»)]}」』）》 "
-_ZH_DIGITS = {
-    c: i
-    for i, cs in enumerate(["零〇", "一", "二兩两", "三", "四", "五", "六", "七", "八", "九"])
-    for c in cs
-}
-_ZH_UNITS = {"十": 10, "百": 100, "千": 1000}
-_ZH_BIG = {"萬": 10**4, "万": 10**4, "億": 10**8, "亿": 10**8}
-_EN_NUMBERS = {
-    w: v
-    for v, ws in enumerate(
-        [
-            "zero",
-            "one",
-            "two",
-            "three",
-            "four",
-            "five",
-            "six",
-            "seven",
-            "eight",
-            "nine",
-            "ten",
-            "eleven",
-            "twelve",
-        ]
-    )
-    for w in [ws]
-} | {
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "hundred": 100,
-    "hundreds": 100,
-    "thousand": 1000,
-    "thousands": 1000,
-    "million": 10**6,
-}
+_ZH_DIGITS = dict(ZH_DIGITS)
+_ZH_UNITS = dict(ZH_UNITS)
+_ZH_BIG = dict(ZH_BIG_UNITS)
+_ZH_NUMERAL = regex.compile(f"[{''.join(_ZH_DIGITS)}{''.join(_ZH_UNITS)}{''.join(_ZH_BIG)}]+")
+_EN_NUMBERS = dict(EN_NUMBER_WORDS)
 
 
 def zh_numeral(text: str) -> int:
@@ -202,7 +154,7 @@ def _side(
 def _length_z(en: _Side, zh: _Side) -> float:
     if not en.chars or not zh.chars:
         return 10.0
-    return (math.log(zh.chars / en.chars) - LOG_RATIO_MEAN) / LOG_RATIO_SD
+    return (math.log(zh.chars / en.chars) - _LOG_RATIO_MEAN) / _LOG_RATIO_SD
 
 
 def _features(en: _Side, zh: _Side) -> tuple[float, float, int, int, int]:
@@ -225,13 +177,14 @@ def _features(en: _Side, zh: _Side) -> tuple[float, float, int, int, int]:
 
 def _score(en: _Side, zh: _Side) -> float:
     length, lexical, matched, missed, punct = _features(en, zh)
+    w = _W
     logit = (
-        W_BIAS
-        + W_LENGTH * length
-        + W_LEXICON * lexical
-        + W_MATCH * min(matched, 3)
-        + W_MISS * min(missed, 3)
-        + W_PUNCT * punct
+        w.bias
+        + w.length * length
+        + w.lexicon * lexical
+        + w.match * min(matched, _CAP)
+        + w.miss * min(missed, _CAP)
+        + w.punct * punct
     )
     return round(1 / (1 + math.exp(-logit)), 3)
 
@@ -248,7 +201,7 @@ def length_score(en: str, zh: str) -> float:
     n_zh = len(_ZH_CHARS.findall(zh))
     if not n_en or not n_zh:
         return 0.0
-    z = (math.log(n_zh / n_en) - LOG_RATIO_MEAN) / LOG_RATIO_SD
+    z = (math.log(n_zh / n_en) - _LOG_RATIO_MEAN) / _LOG_RATIO_SD
     return round(math.exp(-z * z / 8), 3)
 
 
@@ -265,44 +218,79 @@ def sentence_score(en: str, zh: str) -> float:
     return _score(_en_side(en), _zh_side(zh))
 
 
-def _align_spans(
-    en_sides: Sequence[_Side], zh_sides: Sequence[_Side]
-) -> list[tuple[int, int, int, int, float]]:
-    """The cheapest bead sequence, as (en from, en to, zh from, zh to, score)."""
-    n, m = len(en_sides), len(zh_sides)
-    # two consecutive sentences merged once, not once per cell: [k] holds k and k + 1
-    en_two = [a + b for a, b in itertools.pairwise(en_sides)]
-    zh_two = [a + b for a, b in itertools.pairwise(zh_sides)]
-    inf = math.inf
-    cost = [[inf] * (m + 1) for _ in range(n + 1)]
-    back: list[list[tuple[int, int, float]]] = [[(0, 0, 0.0)] * (m + 1) for _ in range(n + 1)]
-    cost[0][0] = 0.0
-    for i in range(n + 1):
-        for j in range(m + 1):
-            if i == j == 0:
-                continue
-            for (di, dj), prior in BEAD_PRIORS.items():
-                if di > i or dj > j or cost[i - di][j - dj] == inf:
-                    continue
-                if di and dj:
-                    en = en_sides[i - 1] if di == 1 else en_two[i - 2]
-                    zh = zh_sides[j - 1] if dj == 1 else zh_two[j - 2]
-                    score = _score(en, zh)
-                    step = -math.log(prior) - math.log(max(score, 1e-3))
-                else:
-                    score = 0.0
-                    step = -math.log(prior) - math.log(SKIP_SCORE)
-                total = cost[i - di][j - dj] + step
-                if total < cost[i][j]:
-                    cost[i][j] = total
-                    back[i][j] = (di, dj, score)
+#: Bead shapes with their cost before the score: -log(prior), and for the 1-0 and 0-1
+#: beads the skip score's share as well.
+_BEADS: tuple[tuple[int, int, float], ...] = tuple(
+    (di, dj, -math.log(prior) - (0.0 if di and dj else math.log(MODEL.skip_score)))
+    for (di, dj), prior in MODEL.bead_priors
+)
+_MIN_BEAD_SCORE = MODEL.min_bead_score
+_Bead = tuple[int, int, int, int, float]
+_Back = tuple[int, int, float]
+
+
+@dataclass(frozen=True, slots=True)
+class _Sentences:
+    """One side's sentences, and each two consecutive ones merged (once, not per cell)."""
+
+    one: Sequence[_Side]
+    two: Sequence[_Side]
+
+    @classmethod
+    def of(cls, sides: Sequence[_Side]) -> _Sentences:
+        return cls(sides, [a + b for a, b in itertools.pairwise(sides)])
+
+    def ending_at(self, i: int, count: int) -> _Side:
+        """The ``count`` (1 or 2) sentences that end before index ``i``, as one side."""
+        return self.one[i - 1] if count == 1 else self.two[i - 2]
+
+
+def _bead_cost(en: _Side, zh: _Side, prior_cost: float) -> tuple[float, float]:
+    """The cost of a bead pairing ``en`` with ``zh``, and its score."""
+    score = _score(en, zh)
+    return prior_cost - math.log(max(score, _MIN_BEAD_SCORE)), score
+
+
+def _best_step(
+    i: int, j: int, cost: list[list[float]], en: _Sentences, zh: _Sentences
+) -> tuple[float, _Back]:
+    """The cheapest way to reach cell ``(i, j)``: its cost and the bead that ends there."""
+    best, back = math.inf, (0, 0, 0.0)
+    for di, dj, prior_cost in _BEADS:
+        if di > i or dj > j or (before := cost[i - di][j - dj]) == math.inf:
+            continue
+        if di and dj:
+            step, score = _bead_cost(en.ending_at(i, di), zh.ending_at(j, dj), prior_cost)
+        else:
+            step, score = prior_cost, 0.0  # an unmatched sentence
+        if before + step < best:
+            best, back = before + step, (di, dj, score)
+    return best, back
+
+
+def _trace_back(back: list[list[_Back]]) -> list[_Bead]:
+    """The beads from the last cell back to ``(0, 0)``, in text order."""
     beads = []
-    i, j = n, m
+    i, j = len(back) - 1, len(back[0]) - 1
     while i or j:
         di, dj, score = back[i][j]
         beads.append((i - di, i, j - dj, j, score))
         i, j = i - di, j - dj
     return beads[::-1]
+
+
+def _align_spans(en_sides: Sequence[_Side], zh_sides: Sequence[_Side]) -> list[_Bead]:
+    """The cheapest bead sequence, as (en from, en to, zh from, zh to, score)."""
+    n, m = len(en_sides), len(zh_sides)
+    en, zh = _Sentences.of(en_sides), _Sentences.of(zh_sides)
+    cost = [[math.inf] * (m + 1) for _ in range(n + 1)]
+    back: list[list[_Back]] = [[(0, 0, 0.0)] * (m + 1) for _ in range(n + 1)]
+    cost[0][0] = 0.0
+    for i in range(n + 1):
+        for j in range(m + 1):
+            if i or j:
+                cost[i][j], back[i][j] = _best_step(i, j, cost, en, zh)
+    return _trace_back(back)
 
 
 def align_sentences(en: str, zh: str) -> tuple[SentencePair, ...]:
@@ -336,7 +324,7 @@ def pair_score(sentences: Sequence[SentencePair]) -> float:
     total = weighted = 0.0
     for p in sentences:
         weight = len(_EN_CHARS.findall(p.en)) + len(_ZH_CHARS.findall(p.zh)) / math.exp(
-            LOG_RATIO_MEAN
+            _LOG_RATIO_MEAN
         )
         total += weight
         weighted += weight * p.score

@@ -10,21 +10,20 @@ later record, with ``en_id`` / ``zh_id`` naming both messages.
 from __future__ import annotations
 
 import dataclasses
-import math
 from collections.abc import Iterable, Iterator
 
-from bilingual.align import LOG_RATIO_SD, align_sentences, length_score, pair_score
+from bilingual.align import align_sentences, length_score, pair_score
 from bilingual.label import chinese_script
+from bilingual.model import MODEL
 from bilingual.records import Pair, Record
 
-#: Tuned with ``benchmarks/align.py`` (2 MB dump, seed 1, real pipeline): at 0.4
-#: precision 0.992 / recall 0.959, at 0.5 0.998 / 0.940, at 0.6 0.999 / 0.909. Unrelated
-#: neighbours of similar length with a few shared dictionary hits score about 0.4, so
-#: 0.5 keeps precision first.
-DEFAULT_THRESHOLD = 0.5
+#: The score a cross-line pair must reach (``MODEL.cross_line_threshold``, tuned with
+#: ``benchmarks/align.py``); the name stays for the callers that import it.
+DEFAULT_THRESHOLD = MODEL.cross_line_threshold
 #: Whole-text length plausibility below which two lines are not aligned at all: the
-#: Chinese is more than e (2.7) times longer or shorter than Tatoeba's ratio predicts.
-_HOPELESS_LENGTH = round(math.exp(-((1 / LOG_RATIO_SD) ** 2) / 8), 3)
+#: Chinese is more than e (2.7) times longer or shorter than Tatoeba's ratio predicts
+#: (``MODEL.hopeless_length``).
+_HOPELESS_LENGTH = MODEL.hopeless_length
 
 
 def record_lang(record: Record) -> str | None:

@@ -16,28 +16,14 @@ import regex
 
 from bilingual import scripts
 from bilingual.convert import script_tables
+from bilingual.data import ENGLISH_WORDS, LATIN_LANGS
+from bilingual.model import MODEL
 from bilingual.records import Segment
 from bilingual.segment import ATOM_KINDS, Span
 
-_ENGLISH_WORDS = frozenset(
-    """a i've i'll i'd you've you'd you'll he's she's we've we'll they've they'll doesn't
-    hasn't haven't couldn't wouldn't shouldn't wasn't weren't aren't what's who's how's
-    here's got never us little better up before three go home next week one gave ago
-    already such years everything bought back done lot off nothing two eat every morning
-    big must bit now walk cold yet another himself herself over buy let car wear made
-    come seen out few see get goes minutes takes month give heard wait likes took went
-    eaten until comes water caught cannot always something called stop even gets ten
-    thing small knew boy work well know think want need really look tell go going still
-    the of and to in is it you that he was for on are with as his they be at have this
-    from or had by not but what some we can were all there when your how said an each
-    she which do their if will about many then them would like so these her him has more
-    could did my no me our just also than only its who been into any after because
-    should where why here very much those while does don't i'm it's i we're you're isn't
-    can't won't didn't there's that's let's yes please thank thanks hello hi today
-    tomorrow yesterday time people year day good new first last great""".split()
-)
-_PLAIN_ENGLISH_RATIO = 0.15
-_SHORT = 3  # words: too few for langdetect to say anything reliable
+_ENGLISH_WORDS = ENGLISH_WORDS
+_PLAIN_ENGLISH_RATIO = MODEL.plain_english_ratio
+_SHORT = MODEL.short_latin_words  # words: too few for langdetect to say anything reliable
 _SCRIPT_CODES = (
     ("Cyrl", regex.compile(r"\p{Cyrillic}")),
     ("Grek", regex.compile(r"\p{Greek}")),
@@ -47,10 +33,7 @@ _SCRIPT_CODES = (
     ("Deva", regex.compile(r"\p{Devanagari}")),
 )
 #: langdetect codes that are written in Latin script.
-_LATIN_LANGS = frozenset(
-    """af ca cs cy da de en es et fi fr hr hu id it lt lv nl no pl
-    pt ro sk sl so sq sv sw tl tr vi""".split()
-)
+_LATIN_LANGS = LATIN_LANGS
 
 
 def label(text: str, spans: Iterable[Span]) -> list[Segment]:

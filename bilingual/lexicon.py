@@ -18,50 +18,13 @@ from dataclasses import dataclass, field
 import regex
 
 from bilingual.convert import fold
+from bilingual.data import GLOSS_STOP_WORDS, ZH_STOP_CHARS
 
 _CEDICT_FILE = "data/cedict_1_0_ts_utf-8_mdbg.txt.gz"
 _MAX_WORD = 4
-_STOP = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "to",
-        "of",
-        "and",
-        "or",
-        "in",
-        "on",
-        "at",
-        "for",
-        "with",
-        "by",
-        "be",
-        "is",
-        "are",
-        "was",
-        "were",
-        "it",
-        "as",
-        "that",
-        "this",
-        "from",
-        "up",
-        "out",
-        "one's",
-        "sb",
-        "sth",
-        "used",
-        "also",
-        "etc",
-        "something",
-        "someone",
-        "esp",
-        "particle",
-    ]
-)
+_STOP = GLOSS_STOP_WORDS
 #: Chinese function characters that carry no lexical content for the overlap.
-_ZH_STOP = frozenset("的了吗呢吧啊着过得地嗎啦呀嘛")
+_ZH_STOP = ZH_STOP_CHARS
 _LINE = regex.compile(r"^(\S+) (\S+) \[[^\]]*\] /(.*)/\s*$")
 _PAREN = regex.compile(r"\([^)]*\)|\[[^\]]*\]")
 _EN_WORD = regex.compile(r"[a-z]+")

@@ -1,15 +1,143 @@
-"""The tuned model: its name goes into every run's signature."""
+"""The tuned numbers, in one frozen and versioned object with the measurement beside each.
+
+Alignment (:mod:`bilingual.align`), cross-line pairing (:mod:`bilingual.crossline`),
+code-switching (:mod:`bilingual.segment`) and the plain-English test
+(:mod:`bilingual.label`) read their thresholds and weights from :data:`MODEL`. A refit
+(``benchmarks/calibrate.py`` prints its result as a ``Model(...)``) is a new object with a
+new ``version``; ``name`` goes into the reproducibility signature of a run.
+
+>>> MODEL.name, MODEL.version, MODEL.weights.lexicon
+('tatoeba-2022', 1, 7.24)
+>>> MODEL.hopeless_length
+0.144
+>>> MODEL.cross_line_threshold = 0.4
+Traceback (most recent call last):
+...
+dataclasses.FrozenInstanceError: cannot assign to field 'cross_line_threshold'
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import math
+from dataclasses import dataclass, fields
+
+#: Bead shapes of the sentence alignment with their prior probabilities.
+BeadPriors = tuple[tuple[tuple[int, int], float], ...]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Weights:
+    """Logistic weights of the sentence-pair score, in the order of its features.
+
+    The features are those of ``align._features``: length plausibility, CC-CEDICT
+    overlap, anchors matched (capped), anchors missed (capped), punctuation agreement.
+    """
+
+    bias: float = -8.64  # fitted: benchmarks/calibrate.py --sample 3000, Tatoeba v2022
+    length: float = 7.11  # fitted, as above
+    lexicon: float = 7.24  # fitted, as above
+    #: Set by hand: anchors (numbers, names, URLs) are too rare in Tatoeba to be weighed
+    #: there (the fit gives -0.09, no signal), yet a number or a name found on both
+    #: sides is evidence of a translation; 1.0 is a round positive weight.
+    match: float = 1.0
+    miss: float = -0.71  # fitted, as above
+    punct: float = 2.22  # fitted, as above
+
+    def as_tuple(self) -> tuple[float, ...]:
+        """The weights in feature order, the intercept first.
+
+        >>> Weights().as_tuple()
+        (-8.64, 7.11, 7.24, 1.0, -0.71, 2.22)
+        """
+        return tuple(getattr(self, f.name) for f in fields(self))
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Model:
-    """The tuned constants of a release, named for the data they were fitted on."""
+    """Every tuned constant of the heuristics; frozen: change it with ``dataclasses.replace``."""
 
+    #: Short name for the reproducibility signature: the data the numbers were fitted on.
     name: str = "tatoeba-2022"
+    #: Bumped whenever a number below changes.
+    version: int = 1
+
+    # --- sentence-pair score (bilingual.align) ---------------------------------------
+    #: Mean and standard deviation of log(Chinese letters and digits / English non-space
+    #: characters) over the 29,155 pairs of Tatoeba v2022 (benchmarks/calibrate.py).
+    log_ratio_mean: float = -1.093
+    log_ratio_sd: float = 0.254
+    weights: Weights = Weights()
+    #: Anchors matched / missed count up to this many (calibrate.py caps them alike).
+    anchor_cap: int = 3
+
+    # --- sentence alignment (bilingual.align) ----------------------------------------
+    #: Gale & Church (1993, table 5), with 1-0 and 0-1 raised from 0.0099 to 0.05 so that
+    #: a stray clause in a messy message stays unpaired instead of glued on (set by
+    #: hand). The order breaks ties between equal-cost beads.
+    bead_priors: BeadPriors = (
+        ((1, 1), 0.89),
+        ((1, 0), 0.05),
+        ((0, 1), 0.05),
+        ((2, 1), 0.089),
+        ((1, 2), 0.089),
+        ((2, 2), 0.011),
+    )
+    #: The score an unmatched sentence stands for in the bead cost. Set by hand.
+    skip_score: float = 0.3
+    #: The floor of a bead's score before its logarithm is taken (a score rounds to 0.0).
+    min_bead_score: float = 1e-3
+
+    # --- pairs across lines (bilingual.crossline) ------------------------------------
+    #: benchmarks/align.py (2 MB dump, seed 1, real pipeline): at 0.4 precision 0.992 /
+    #: recall 0.959, at 0.5 0.998 / 0.940, at 0.6 0.999 / 0.909. Unrelated neighbours of
+    #: similar length with a few shared dictionary hits score about 0.4, so 0.5 keeps
+    #: precision first.
+    cross_line_threshold: float = 0.5
+    #: Lines whose log length ratio is this far from the mean are not aligned at all:
+    #: 1.0 is a Chinese side e (2.7) times longer or shorter than Tatoeba predicts.
+    hopeless_log_ratio: float = 1.0
+
+    # --- plain English (bilingual.label) ---------------------------------------------
+    #: Share of common English words (:data:`bilingual.data.ENGLISH_WORDS`) that makes a
+    #: Latin segment English without langdetect. Set by hand in the first version.
+    plain_english_ratio: float = 0.15
+    #: Latin segments of at most this many words are English: too few for langdetect to
+    #: say anything reliable. Set by hand.
+    short_latin_words: int = 3
+
+    # --- code-switching (bilingual.segment): how small a run stays inside its host ---
+    #: Set by hand in the first version, on cases such as ``I had 小籠包 for lunch`` and
+    #: ``我很喜歡 Harry Potter``; no measurement recorded.
+    max_embedded_words: int = 4  # alphabetic words inside a CJK host
+    max_embedded_cjk: int = 8  # Han/kana characters inside an alphabetic host
+    max_edge_cjk: int = 4  # ... at the start or end of an alphabetic host
+    max_edge_words: int = 2  # alphabetic words at the start or end of a CJK host
+    #: An alphabetic host must weigh this many times the Han at its edge (set by hand).
+    edge_cjk_host_ratio: float = 3.0
+    #: A CJK host must weigh this many times the words at its edge (set by hand).
+    edge_word_host_ratio: float = 1.5
+
+    def __post_init__(self) -> None:
+        problems = [
+            f"{name} must be in (0, 1], not {value}"
+            for name, value in [
+                *((f"bead prior {shape}", p) for shape, p in self.bead_priors),
+                ("skip_score", self.skip_score),
+                ("min_bead_score", self.min_bead_score),
+            ]
+            if not 0 < value <= 1
+        ]
+        if self.log_ratio_sd <= 0:
+            problems.append(f"log_ratio_sd must be positive, not {self.log_ratio_sd}")
+        if problems:
+            raise ValueError("; ".join(problems))
+
+    @property
+    def hopeless_length(self) -> float:
+        """The length score of a pair ``hopeless_log_ratio`` off the mean (crossline skips)."""
+        z = self.hopeless_log_ratio / self.log_ratio_sd
+        return round(math.exp(-(z**2) / 8), 3)
 
 
+#: The model the package runs with.
 MODEL = Model()

@@ -6,6 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any
 
+from bilingual.model import MODEL
+
 #: The default Traditional -> Simplified config, chosen by measurement (see README):
 #: on the Tatoeba sentences published in Traditional (2021) and Simplified (2022),
 #: ``tw2s`` reproduced the Simplified release for 96.9% of changed sentences, ``t2s`` 95.0%.
@@ -13,9 +15,6 @@ DEFAULT_SIMPLIFY = "tw2s"
 
 #: What one TMX/Moses/TSV unit is: a sentence pair or a whole message pair.
 UNITS = ("sentence", "message")
-
-#: The cross-line pair threshold: see ``bilingual.model``.
-_CROSS_LINE_THRESHOLD = 0.5
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -37,7 +36,7 @@ class Options:
     format: str = "auto"
     simplify: str | None = None
     pair_lines: bool = True
-    pair_threshold: float = _CROSS_LINE_THRESHOLD
+    pair_threshold: float = MODEL.cross_line_threshold
     dedup: bool = False
     layout: str = "messages"
     unit: str = "sentence"

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import regex
 
+from bilingual import data
+
 # --- atoms: spans taken out before script runs --------------------------------------
 # A URL ends at whitespace, fullwidth/CJK punctuation or a quote/angle bracket; Han
 # characters inside a path or query belong to it.
 _URL_CHAR = (
     r"[^\s<>\"\p{Z}\p{Cc}\p{Cf}\u3000-\u303F\uFF01-\uFF0F\uFF1A-\uFF20\uFF3B-\uFF40\uFF5B-\uFF65]"
 )
-TLDS = (
-    "com|org|net|edu|gov|mil|int|info|biz|io|co|ai|app|dev|me|tv|news|xyz|online|site|"
-    "cn|tw|hk|mo|sg|jp|kr|uk|us|ca|au|nz|de|fr|it|es|nl|ru|in|eu|ly|gl|gd|be|ch|se|no"
-)
+#: Top-level domains as a regex alternation (:data:`bilingual.data.TLDS`).
+TLDS = "|".join(data.TLDS)
 URL = regex.compile(
     rf"""(?:
         (?:https?|ftp)://{_URL_CHAR}+

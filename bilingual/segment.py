@@ -20,6 +20,7 @@ from dataclasses import dataclass
 import regex
 
 from bilingual import scripts
+from bilingual.model import MODEL
 
 #: Kinds of atom, in priority order when two would start at the same place.
 ATOM_KINDS = ("url", "email", "mention", "hashtag")
@@ -40,11 +41,13 @@ _ASCII_LETTER = regex.compile(r"[A-Za-z]")
 _ASCII_NON_LETTERS = "".join(chr(c) for c in range(128) if not chr(c).isalpha())
 _TOKEN = regex.compile(r"[^\s\p{Z}\p{Cc}\p{Cf}]+")
 
-# Code-switching thresholds: how small a run must be to stay inside its host.
-_MAX_EMBEDDED_WORDS = 4  # alphabetic words inside a CJK host
-_MAX_EMBEDDED_CJK = 8  # Han/kana characters inside an alphabetic host
-_MAX_EDGE_CJK = 4  # ... at the start or end of an alphabetic host
-_MAX_EDGE_WORDS = 2  # alphabetic words at the start or end of a CJK host
+# Code-switching thresholds (MODEL): how small a run must be to stay inside its host.
+_MAX_EMBEDDED_WORDS = MODEL.max_embedded_words  # alphabetic words inside a CJK host
+_MAX_EMBEDDED_CJK = MODEL.max_embedded_cjk  # Han/kana characters inside an alphabetic host
+_MAX_EDGE_CJK = MODEL.max_edge_cjk  # ... at the start or end of an alphabetic host
+_MAX_EDGE_WORDS = MODEL.max_edge_words  # alphabetic words at the start or end of a CJK host
+_EDGE_CJK_HOST_RATIO = MODEL.edge_cjk_host_ratio  # host weight / edge Han weight, at least
+_EDGE_WORD_HOST_RATIO = MODEL.edge_word_host_ratio  # host weight / edge words weight, at least
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,7 +130,7 @@ def _runs_between(text: str, start: int, end: int) -> list[Span]:
         runs.append(_Run(lo, hi, kind, words))
     if not runs:
         return _neutral(text, start, end)
-    _absorb_code_switches(text, runs, start, end)
+    _absorb_code_switches(text, runs, end)
     return _attach_neutrals(text, _join_sentences(runs), start, end)
 
 
@@ -153,14 +156,31 @@ def _join_sentences(runs: list[_Run]) -> list[_Run]:
 
 def _neutral(text: str, start: int, end: int) -> list[Span]:
     """A stretch with no letters is a span (``neutral``) only if it holds a digit or a mark."""
-    tokens = [t.span() for t in _TOKEN.finditer(text, start, end)]
-    while tokens and _is_separator_or_closing(text, *tokens[0]):
-        tokens.pop(0)
-    while tokens and scripts.SEPARATOR_TOKEN.fullmatch(text, *tokens[-1]):
-        tokens.pop()
+    tokens = _trim_trailing(text, _trim_leading(text, _tokens(text, start, end)))
     if not tokens or not scripts.DIGIT_OR_MARK.search(text, tokens[0][0], tokens[-1][1]):
         return []
     return [Span(tokens[0][0], tokens[-1][1], "neutral")]
+
+
+def _tokens(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The spans of the space-separated tokens of ``text[start:end]``."""
+    return [t.span() for t in _TOKEN.finditer(text, start, end)]
+
+
+def _trim_leading(text: str, tokens: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``tokens`` without leading separators and stray closers (they belong to no one)."""
+    k = 0
+    while k < len(tokens) and _is_separator_or_closing(text, *tokens[k]):
+        k += 1
+    return tokens[k:]
+
+
+def _trim_trailing(text: str, tokens: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``tokens`` without trailing separators."""
+    k = len(tokens)
+    while k and scripts.SEPARATOR_TOKEN.fullmatch(text, *tokens[k - 1]):
+        k -= 1
+    return tokens[:k]
 
 
 def _is_separator_or_closing(text: str, start: int, end: int) -> bool:
@@ -173,7 +193,7 @@ def _is_separator_or_closing(text: str, start: int, end: int) -> bool:
 # --- code-switching ---------------------------------------------------------------
 
 
-def _absorb_code_switches(text: str, runs: list[_Run], start: int, end: int) -> None:
+def _absorb_code_switches(text: str, runs: list[_Run], end: int) -> None:
     """Merge short runs into the sentence around them: embedded ones first, then edges.
 
     Smallest runs go first, and a run inside one host (``I had 小籠包 for lunch``) is
@@ -181,16 +201,26 @@ def _absorb_code_switches(text: str, runs: list[_Run], start: int, end: int) -> 
     a run that is itself about to be absorbed.
     """
     while len(runs) > 1:
-        order = sorted(range(len(runs)), key=lambda k: (runs[k].weight, k))
-        host = next((h for i in order if (h := _embedding_host(text, runs, i))), None)
-        if host is None:
-            host = next((h for i in order if (h := _edge_host(text, runs, i, start, end))), None)
+        host = _next_host(text, runs, end)
         if host is None:
             return
-        lo, minority, hi = host
-        kind = runs[hi].kind if lo == minority else runs[lo].kind
-        words = sum(r.words for r in runs[lo : hi + 1] if r.kind == kind)
-        runs[lo : hi + 1] = [_Run(runs[lo].start, runs[hi].end, kind, words)]
+        _merge(runs, *host)
+
+
+def _next_host(text: str, runs: list[_Run], end: int) -> tuple[int, int, int] | None:
+    """The next merge, smallest run first: ``(first, minority, last)`` run indices."""
+    order = sorted(range(len(runs)), key=lambda k: (runs[k].weight, k))
+    host = next((h for i in order if (h := _embedding_host(text, runs, i))), None)
+    if host is None:
+        host = next((h for i in order if (h := _edge_host(text, runs, i, end))), None)
+    return host
+
+
+def _merge(runs: list[_Run], lo: int, minority: int, hi: int) -> None:
+    """Replace runs ``lo..hi`` by one run of the host's kind, counting the host's words."""
+    kind = runs[hi].kind if lo == minority else runs[lo].kind
+    words = sum(r.words for r in runs[lo : hi + 1] if r.kind == kind)
+    runs[lo : hi + 1] = [_Run(runs[lo].start, runs[hi].end, kind, words)]
 
 
 def _embedding_host(text: str, runs: list[_Run], i: int) -> tuple[int, int, int] | None:
@@ -205,34 +235,45 @@ def _embedding_host(text: str, runs: list[_Run], i: int) -> tuple[int, int, int]
     return i - 1, i, i + 1
 
 
-def _edge_host(
-    text: str, runs: list[_Run], i: int, start: int, end: int
-) -> tuple[int, int, int] | None:
+def _edge_host(text: str, runs: list[_Run], i: int, end: int) -> tuple[int, int, int] | None:
     """The neighbour run ``i`` leans on when it opens or closes a sentence of another."""
-    run = runs[i]
-    if not _short(run, edge=True):
+    if not _short(runs[i], edge=True):
         return None
-    if i > 0:  # run i closes the sentence of the run before it
-        host = runs[i - 1]
-        if host.kind != run.kind and not _boundary(text, host.end, run.start):
-            # Chinese ends sentences with 。!?: a Latin full stop right after Han
-            # (``I had 小籠包.``) ends the Latin sentence the Han sits in
-            attached = host.end == run.start or (
-                run.kind == "cjk"
-                and text.startswith(".", run.end)
-                and not text.startswith("..", run.end)
-            )
-            if attached or _edge_fits(
-                text, run, host, open_far_side=_open_after(text, runs, i, end)
-            ):
-                return i - 1, i, i
-    if i + 1 < len(runs):  # run i opens the sentence of the run after it
-        host = runs[i + 1]
-        if host.kind != run.kind and not _boundary(text, run.end, host.start):
-            glued = run.end == host.start
-            if glued or _edge_fits(text, run, host, open_far_side=True):
-                return i, i, i + 1
+    if i > 0 and _closes_sentence_before(text, runs, i, end):
+        return i - 1, i, i
+    if i + 1 < len(runs) and _opens_sentence_after(text, runs, i):
+        return i, i, i + 1
     return None
+
+
+def _closes_sentence_before(text: str, runs: list[_Run], i: int, end: int) -> bool:
+    """Does run ``i`` close the sentence of the run before it?"""
+    run, host = runs[i], runs[i - 1]
+    if host.kind == run.kind or _boundary(text, host.end, run.start):
+        return False
+    return _attached_after(text, host, run) or _edge_fits(
+        text, run, host, open_far_side=_open_after(text, runs, i, end)
+    )
+
+
+def _attached_after(text: str, host: _Run, run: _Run) -> bool:
+    """Is ``run`` glued to the end of ``host``, or Han ending on a Latin full stop?
+
+    Chinese ends sentences with 。!?: a Latin full stop right after Han (``I had 小籠包.``)
+    ends the Latin sentence the Han sits in.
+    """
+    return host.end == run.start or (
+        run.kind == "cjk" and text.startswith(".", run.end) and not text.startswith("..", run.end)
+    )
+
+
+def _opens_sentence_after(text: str, runs: list[_Run], i: int) -> bool:
+    """Does run ``i`` open the sentence of the run after it?"""
+    run, host = runs[i], runs[i + 1]
+    if host.kind == run.kind or _boundary(text, run.end, host.start):
+        return False
+    glued = run.end == host.start
+    return glued or _edge_fits(text, run, host, open_far_side=True)
 
 
 def _open_after(text: str, runs: list[_Run], i: int, limit: int) -> bool:
@@ -249,8 +290,9 @@ def _edge_fits(text: str, run: _Run, host: _Run, *, open_far_side: bool) -> bool
     a name of up to two (``我很喜歡 Harry Potter``), not a phrase (``is exciting``).
     """
     if run.kind == "cjk":
-        return open_far_side and run.words <= _MAX_EDGE_CJK and host.weight >= 3 * run.weight
-    if run.words > _MAX_EDGE_WORDS or host.weight < 1.5 * run.weight:
+        big_host = host.weight >= _EDGE_CJK_HOST_RATIO * run.weight
+        return open_far_side and run.words <= _MAX_EDGE_CJK and big_host
+    if run.words > _MAX_EDGE_WORDS or host.weight < _EDGE_WORD_HOST_RATIO * run.weight:
         return False
     return run.words == 1 or all(
         w[0].isupper() or w[0].isdigit() for w in text[run.start : run.end].split()
@@ -274,17 +316,11 @@ def _attach_neutrals(text: str, runs: list[_Run], start: int, end: int) -> list[
     """Extend each run over the neutral text that belongs to it."""
     bounds = [[r.start, r.end] for r in runs]
     # before the first run: everything but leading separators and stray closers
-    tokens = [t.span() for t in _TOKEN.finditer(text, start, runs[0].start)]
-    while tokens and _is_separator_or_closing(text, *tokens[0]):
-        tokens.pop(0)
-    if tokens:
-        bounds[0][0] = tokens[0][0]
+    if lead := _trim_leading(text, _tokens(text, start, runs[0].start)):
+        bounds[0][0] = lead[0][0]
     # after the last run: everything but trailing separators
-    tokens = [t.span() for t in _TOKEN.finditer(text, runs[-1].end, end)]
-    while tokens and scripts.SEPARATOR_TOKEN.fullmatch(text, *tokens[-1]):
-        tokens.pop()
-    if tokens:
-        bounds[-1][1] = tokens[-1][1]
+    if trail := _trim_trailing(text, _tokens(text, runs[-1].end, end)):
+        bounds[-1][1] = trail[-1][1]
     # between two runs: closers go left, the rest right, lone separators nowhere
     for k in range(len(runs) - 1):
         bounds[k][1], bounds[k + 1][0] = _split_gap(text, runs[k].end, runs[k + 1].start)
@@ -293,17 +329,21 @@ def _attach_neutrals(text: str, runs: list[_Run], start: int, end: int) -> list[
 
 def _split_gap(text: str, start: int, end: int) -> tuple[int, int]:
     """Where the left run ends and the right one starts inside ``text[start:end]``."""
-    tokens = [t.span() for t in _TOKEN.finditer(text, start, end)]
+    tokens = _tokens(text, start, end)
     left_end, k = start, 0
     if tokens and tokens[0][0] == start:  # glued to the left run
-        glued_end = tokens[0][1]
-        if glued_end == end:  # no space at all: closing marks left, the rest right
-            closing = scripts.CLOSING_PREFIX.match(text, start, end)
-            split = closing.end() if closing else start
-            return split, split
-        left_end, k = glued_end, 1
+        if tokens[0][1] == end:  # no space at all
+            return _split_glued(text, start, end)
+        left_end, k = tokens[0][1], 1
     while k < len(tokens) and scripts.CLOSING_TOKEN.fullmatch(text, *tokens[k]):
         left_end, k = tokens[k][1], k + 1
     while k < len(tokens) and scripts.SEPARATOR_TOKEN.fullmatch(text, *tokens[k]):
         k += 1
     return left_end, tokens[k][0] if k < len(tokens) else end
+
+
+def _split_glued(text: str, start: int, end: int) -> tuple[int, int]:
+    """A gap with no space (``技術!China``): closing marks go left, the rest right."""
+    closing = scripts.CLOSING_PREFIX.match(text, start, end)
+    split = closing.end() if closing else start
+    return split, split

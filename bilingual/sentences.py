@@ -12,87 +12,31 @@ title ``《…》``.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from functools import cached_property
+from typing import NamedTuple
+
 import regex
+
+from bilingual.data import (
+    SENTENCE_STARTERS,
+    TITLES,
+    ZH_CLOSE_TITLE,
+    ZH_CLOSERS,
+    ZH_OPEN_TITLE,
+    ZH_TERMINATORS,
+)
 
 Span = tuple[int, int]
 
-#: Words before a period that never end a sentence (they precede a name).
-_TITLES = frozenset(
-    [
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "prof",
-        "st",
-        "mt",
-        "gen",
-        "rep",
-        "sen",
-        "gov",
-        "capt",
-        "col",
-        "lt",
-        "sgt",
-        "rev",
-        "hon",
-        "pres",
-        "supt",
-        "messrs",
-        "mme",
-        "mlle",
-        "fr",
-        "sr",
-        "jr",
-    ]
-)
-#: Words that start a new sentence after a multi-period abbreviation (``U.S. How ...``).
-_STARTERS = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "i",
-        "it",
-        "he",
-        "she",
-        "we",
-        "they",
-        "you",
-        "this",
-        "that",
-        "these",
-        "those",
-        "there",
-        "here",
-        "how",
-        "what",
-        "when",
-        "where",
-        "why",
-        "who",
-        "which",
-        "but",
-        "however",
-        "my",
-        "his",
-        "her",
-        "our",
-        "their",
-        "its",
-    ]
-)
 _CLOSERS = "\"'”’»)]}"
 _EN_END = regex.compile(r"[!?.…]+(?:[ ][.…]+)*[\"'”’»)\]}]*(?=\s|$)")
 _LIST_MARK = regex.compile(r"(?:(?<=^|\s)|(?<=[•⁃]))(\d{1,3}|[a-z])(\.\)|\)|\.)(?=\s)")
 _BULLET = regex.compile(r"[•⁃]\s*$")
 _MULTI_ABBR = regex.compile(r"(?:\p{L}\.)+\p{L}")
 _WORD_START = regex.compile(r"[\"'“‘«]*(\p{L})")
-
-_ZH_TERMINATORS = frozenset("。！？?!")
-_ZH_CLOSERS = frozenset("”’」』）)》】〕〉\"'」]")
-_ZH_OPEN_TITLE = frozenset("《〈")
-_ZH_CLOSE_TITLE = frozenset("》〉")
+_LETTERS = regex.compile(r"\p{L}+")
 
 
 def _spans_from_cuts(text: str, cuts: list[int]) -> tuple[Span, ...]:
@@ -112,27 +56,38 @@ def _spans_from_cuts(text: str, cuts: list[int]) -> tuple[Span, ...]:
 def _list_items(text: str) -> tuple[list[int], set[int]]:
     """Item starts of a numbered/lettered list that opens the text, and its marker dots."""
     marks = list(_LIST_MARK.finditer(text))
-    lead = text.lstrip()
-    lead = lead[1:].lstrip() if lead[:1] in "•⁃" else lead
-    if not marks or text.find(lead) != marks[0].start() or lead is text[:0]:
+    if not marks or not _opens_text(text, marks[0]):
         return [], set()
     first = marks[0]
     style, value = first.group(2), first.group(1)
     starts: list[int] = []
     protected = {first.start(2)}
     for m in marks[1:]:
-        if m.group(2) != style:
-            continue
-        nxt = str(int(value) + 1) if value.isdigit() else chr(ord(value) + 1)
-        if m.group(1) != nxt:
-            continue
-        bullet = _BULLET.search(text, 0, m.start())
-        starts.append(bullet.start() if bullet else m.start())
-        protected.add(m.start(2))
-        value = nxt
+        if m.group(2) == style and m.group(1) == _next_label(value):
+            starts.append(_item_start(text, m))
+            protected.add(m.start(2))
+            value = m.group(1)
     if not starts:
         return [], set()
     return starts, protected
+
+
+def _opens_text(text: str, mark: regex.Match[str]) -> bool:
+    """Is ``mark`` the first thing in the text (after a bullet, if any)?"""
+    lead = text.lstrip()
+    lead = lead[1:].lstrip() if lead[:1] in "•⁃" else lead
+    return bool(lead) and text.find(lead) == mark.start()
+
+
+def _next_label(value: str) -> str:
+    """The label after ``value`` in a list: ``9`` -> ``10``, ``a`` -> ``b``."""
+    return str(int(value) + 1) if value.isdigit() else chr(ord(value) + 1)
+
+
+def _item_start(text: str, mark: regex.Match[str]) -> int:
+    """Where the item of ``mark`` starts: at its bullet, if one comes right before."""
+    bullet = _BULLET.search(text, 0, mark.start())
+    return bullet.start() if bullet else mark.start()
 
 
 def _prev_word(text: str, end: int) -> tuple[str, int]:
@@ -152,41 +107,231 @@ def _starts_sentence(text: str, pos: int) -> bool:
     return letter.isupper() or not letter.islower()
 
 
-def _en_boundary(text: str, m: regex.Match[str], sentence_start: int) -> int | None:
-    """Where the candidate terminator ``m`` ends a sentence, or None."""
-    punct = m.group().rstrip(_CLOSERS)
-    s, e = m.start(), m.end()
-    nxt = len(text) - len(text[e:].lstrip())
-    if nxt >= len(text):
-        return e
-    starts = _starts_sentence(text, nxt)
-    if "!" in punct or "?" in punct:
-        return e if starts else None
-    dots = punct.count(".") + 3 * punct.count("…")
-    attached = s > 0 and not text[s - 1].isspace()
-    if dots > 1:
-        if not starts:
-            return None
-        if attached and punct.startswith(". "):
-            return s + 1  # "compounds. . . . The": the ellipsis opens the next sentence
-        return e if attached or dots >= 4 else None
-    word, wstart = _prev_word(text, s)
-    word = word.lstrip("\"'“‘([")
-    low = word.lower()
-    if low in _TITLES:
+# --- English: each candidate terminator decided by an ordered table of rules ------------
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    """Terminal punctuation (``.``, ``?!``, ``. . .``, with closing quotes) that may end a
+    sentence; what the rules ask about it is computed once, when first asked."""
+
+    text: str
+    start: int
+    end: int
+    #: Where the sentence it would end starts.
+    sentence_start: int
+
+    @cached_property
+    def punct(self) -> str:
+        """The punctuation without its closing quotes and brackets."""
+        return self.text[self.start : self.end].rstrip(_CLOSERS)
+
+    @cached_property
+    def next_start(self) -> int:
+        """The first non-space position after the candidate (``len(text)`` if none)."""
+        return len(self.text) - len(self.text[self.end :].lstrip())
+
+    @cached_property
+    def starts(self) -> bool:
+        """Does a sentence seem to start after it?"""
+        return _starts_sentence(self.text, self.next_start)
+
+    @cached_property
+    def dots(self) -> int:
+        """Periods in the punctuation, ``…`` counting three."""
+        return self.punct.count(".") + 3 * self.punct.count("…")
+
+    @cached_property
+    def attached(self) -> bool:
+        """Is the punctuation glued to the word before it?"""
+        return self.start > 0 and not self.text[self.start - 1].isspace()
+
+    @cached_property
+    def word_start(self) -> int:
+        """Where the non-space run before the punctuation starts."""
+        return _prev_word(self.text, self.start)[1]
+
+    @cached_property
+    def word(self) -> str:
+        """The word before the punctuation, without opening quotes and brackets."""
+        return self.text[self.word_start : self.start].lstrip("\"'“‘([")
+
+
+class _Cut(NamedTuple):
+    """A rule's decision: the sentence ends at ``at``, or (None) not here."""
+
+    at: int | None
+
+
+_NOT_HERE = _Cut(None)
+
+
+def _cut_if_a_sentence_starts(c: _Candidate) -> _Cut:
+    return _Cut(c.end) if c.starts else _NOT_HERE
+
+
+def _end_of_text(c: _Candidate) -> _Cut | None:
+    """Nothing but space follows: the last sentence ends here.
+
+    >>> _why("Hello World. My name is Jonas.")
+    [('World.', 'capital_starts', True), ('Jonas.', 'end_of_text', True)]
+    """
+    return _Cut(c.end) if c.next_start >= len(c.text) else None
+
+
+def _exclamation_or_question(c: _Candidate) -> _Cut | None:
+    """``!`` and ``?`` (doubled or mixed) end a sentence when a capital follows.
+
+    >>> _why("She works at Yahoo! in the accounting department. Hello?! Is that you?")
+    ... # doctest: +NORMALIZE_WHITESPACE
+    [('Yahoo!', 'exclamation_or_question', False), ('department.', 'capital_starts', True),
+     ('Hello?!', 'exclamation_or_question', True), ('you?', 'end_of_text', True)]
+    """
+    if "!" not in c.punct and "?" not in c.punct:
         return None
-    if _MULTI_ABBR.fullmatch(word):
-        nxt_word = regex.match(r"\p{L}+", text[nxt:])
-        return e if nxt_word and nxt_word.group().lower() in _STARTERS else None
-    if len(word) == 1 and word.isalpha():
-        if word.islower():
-            return e if starts else None
-        before = text[:wstart].rstrip()
-        prev, _ = _prev_word(before, len(before))
-        return e if starts and prev[:1].islower() else None
-    if word.isdigit() and len(word) <= 3 and wstart == sentence_start:
-        return None  # "1. The first item": a list marker, not a sentence
-    return e if starts else None
+    return _cut_if_a_sentence_starts(c)
+
+
+def _period_before_spaced_ellipsis(c: _Candidate) -> _Cut | None:
+    """A full stop glued to its word, then `` . . .``: the ellipsis opens the next sentence.
+
+    >>> _why("combining words into self-interpreting compounds. . . . The practice")
+    [('compounds. . . .', 'period_before_spaced_ellipsis', True)]
+    >>> sentences("compounds. . . . The practice", "en")
+    ('compounds.', '. . . The practice')
+    """
+    if c.dots > 1 and c.starts and c.attached and c.punct.startswith(". "):
+        return _Cut(c.start + 1)
+    return None
+
+
+def _ellipsis(c: _Candidate) -> _Cut | None:
+    """An ellipsis ends a sentence before a capital if glued to its word or of four dots.
+
+    >>> _why("I never meant that.... She left the store.")
+    [('that....', 'ellipsis', True), ('store.', 'end_of_text', True)]
+    >>> _why("what I mean...see . . . what I'm saying, the thing is . . . I didn’t mean it.")
+    [('. . .', 'ellipsis', False), ('. . .', 'ellipsis', False), ('it.', 'end_of_text', True)]
+    """
+    if c.dots <= 1:
+        return None
+    return _Cut(c.end) if c.starts and (c.attached or c.dots >= 4) else _NOT_HERE
+
+
+def _title_before_period(c: _Candidate) -> _Cut | None:
+    """A title (``Mr.``, ``Prof.``, ``Mt.``) precedes a name: never a boundary.
+
+    >>> _why("I can see Mt. Fuji from here.")
+    [('Mt.', 'title_before_period', False), ('here.', 'end_of_text', True)]
+    """
+    return _NOT_HERE if c.word.lower() in TITLES else None
+
+
+def _multi_period_abbreviation(c: _Candidate) -> _Cut | None:
+    """``U.S.``, ``p.m.``: a boundary only when a sentence starter (``How``, ``The``) follows.
+
+    >>> _why("I live in the U.S. How about you? I work for the U.S. Government in Virginia.")
+    ... # doctest: +NORMALIZE_WHITESPACE
+    [('U.S.', 'multi_period_abbreviation', True), ('you?', 'exclamation_or_question', True),
+     ('U.S.', 'multi_period_abbreviation', False), ('Virginia.', 'end_of_text', True)]
+    """
+    if not _MULTI_ABBR.fullmatch(c.word):
+        return None
+    after = _LETTERS.match(c.text, c.next_start)
+    return _Cut(c.end) if after and after.group().lower() in SENTENCE_STARTERS else _NOT_HERE
+
+
+def _single_lowercase_letter(c: _Candidate) -> _Cut | None:
+    """A lowercase letter and a period (``p. 55``) ends a sentence only before a capital.
+
+    >>> _why("Please turn to p. 55.")
+    [('p.', 'single_lowercase_letter', False), ('55.', 'end_of_text', True)]
+    """
+    if len(c.word) == 1 and c.word.isalpha() and c.word.islower():
+        return _cut_if_a_sentence_starts(c)
+    return None
+
+
+def _initial(c: _Candidate) -> _Cut | None:
+    """A capital and a period is an initial, unless it follows a lowercase word (``and I.``).
+
+    >>> _why("We make a good team, you and I. Did you see Albert I. Jones yesterday?")
+    ... # doctest: +NORMALIZE_WHITESPACE
+    [('I.', 'initial', True), ('I.', 'initial', False), ('yesterday?', 'end_of_text', True)]
+    """
+    if len(c.word) != 1 or not c.word.isalpha():
+        return None
+    before = c.text[: c.word_start].rstrip()
+    prev, _ = _prev_word(before, len(before))
+    return _Cut(c.end) if c.starts and prev[:1].islower() else _NOT_HERE
+
+
+def _list_number(c: _Candidate) -> _Cut | None:
+    """A number of up to three digits opening a sentence is a list marker (``1. The``).
+
+    >>> _why("1. The first item.")
+    [('1.', 'list_number', False), ('item.', 'end_of_text', True)]
+    """
+    if c.word.isdigit() and len(c.word) <= 3 and c.word_start == c.sentence_start:
+        return _NOT_HERE
+    return None
+
+
+def _capital_starts(c: _Candidate) -> _Cut | None:
+    """Otherwise a period ends a sentence when a capital (or a quote and a capital) follows.
+
+    >>> _why("Let's ask Jane and co. They should know. She has $100.00 in her bag.")
+    ... # doctest: +NORMALIZE_WHITESPACE
+    [('co.', 'capital_starts', True), ('know.', 'capital_starts', True),
+     ('bag.', 'end_of_text', True)]
+    """
+    return _cut_if_a_sentence_starts(c)
+
+
+#: The rules in order: the first that decides wins; the last always decides.
+_EN_RULES: tuple[Callable[[_Candidate], _Cut | None], ...] = (
+    _end_of_text,
+    _exclamation_or_question,
+    _period_before_spaced_ellipsis,
+    _ellipsis,
+    _title_before_period,
+    _multi_period_abbreviation,
+    _single_lowercase_letter,
+    _initial,
+    _list_number,
+    _capital_starts,
+)
+
+
+def _decide(c: _Candidate) -> tuple[str, int | None]:
+    """The name of the first rule that decides ``c``, and where it cuts (None: no cut)."""
+    for rule in _EN_RULES:
+        cut = rule(c)
+        if cut is not None:
+            return rule.__name__, cut.at
+    raise AssertionError("the last rule always decides")  # pragma: no cover
+
+
+def _en_decisions(text: str, protected: set[int]) -> Iterator[tuple[_Candidate, str, int | None]]:
+    """Each candidate terminator of ``text`` (list markers excepted) with its decision."""
+    sentence_start = len(text) - len(text.lstrip())
+    for m in _EN_END.finditer(text):
+        if m.start() in protected:
+            continue
+        candidate = _Candidate(text, m.start(), m.end(), sentence_start)
+        rule, cut = _decide(candidate)
+        yield candidate, rule, cut
+        if cut is not None:
+            sentence_start = len(text) - len(text[cut:].lstrip())
+
+
+def _why(text: str) -> list[tuple[str, str, bool]]:
+    """For each candidate: the text from the word before it, the rule that decided, cut?"""
+    _, protected = _list_items(text)
+    return [
+        (text[c.word_start : c.end], rule.lstrip("_"), cut is not None)
+        for c, rule, cut in _en_decisions(text, protected)
+    ]
 
 
 def split_en(text: str) -> tuple[Span, ...]:
@@ -200,14 +345,7 @@ def split_en(text: str) -> tuple[Span, ...]:
     """
     items, protected = _list_items(text)
     cuts = list(items)
-    sentence_start = len(text) - len(text.lstrip())
-    for m in _EN_END.finditer(text):
-        if m.start() in protected:
-            continue
-        cut = _en_boundary(text, m, sentence_start)
-        if cut is not None:
-            cuts.append(cut)
-            sentence_start = len(text) - len(text[cut:].lstrip())
+    cuts.extend(cut for _, _, cut in _en_decisions(text, protected) if cut is not None)
     return _spans_from_cuts(text, cuts)
 
 
@@ -223,13 +361,13 @@ def split_zh(text: str) -> tuple[Span, ...]:
     i, n = 0, len(text)
     while i < n:
         ch = text[i]
-        if ch in _ZH_OPEN_TITLE:
+        if ch in ZH_OPEN_TITLE:
             depth += 1
-        elif ch in _ZH_CLOSE_TITLE:
+        elif ch in ZH_CLOSE_TITLE:
             depth = max(0, depth - 1)
         elif depth == 0 and _is_zh_terminator(text, i):
             i += 1
-            while i < n and (text[i] in _ZH_TERMINATORS or text[i] in _ZH_CLOSERS):
+            while i < n and (text[i] in ZH_TERMINATORS or text[i] in ZH_CLOSERS):
                 i += 1
             cuts.append(i)
             continue
@@ -240,7 +378,7 @@ def split_zh(text: str) -> tuple[Span, ...]:
 def _is_zh_terminator(text: str, i: int) -> bool:
     """``。！？?!``, or a halfwidth ``.`` right after a Han character (not a decimal point)."""
     ch = text[i]
-    if ch in _ZH_TERMINATORS:
+    if ch in ZH_TERMINATORS:
         return True
     if ch != "." or i == 0:
         return False

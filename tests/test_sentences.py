@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bilingual.sentences import sentences, split_en, split_zh
+from bilingual.sentences import _EN_RULES, _why, sentences, split_en, split_zh
 
 GOLDEN = Path(__file__).resolve().parents[1] / ".." / "shared" / "data" / "pysbd-golden-rules"
 #: pySBD golden rules we fail, by id (18 is also xfail in pySBD's own tests).
@@ -91,3 +91,24 @@ def test_spans_cover_text_except_whitespace(text: str) -> None:
             assert text[start:end] == text[start:end].strip()
             pos = end
         assert not text[pos:].strip()
+
+
+def test_every_english_rule_is_documented_by_its_case() -> None:
+    """Each rule of the English table has a one-line summary and a doctest showing it decide."""
+    for rule in _EN_RULES:
+        doc = rule.__doc__ or ""
+        assert doc.split("\n")[0].strip(), rule.__name__
+        assert f"'{rule.__name__.lstrip('_')}'" in doc, rule.__name__
+
+
+def test_every_english_rule_decides_a_golden_rule() -> None:
+    """Every rule but one decides some candidate of pySBD's golden rules.
+
+    ``list_number`` is for a marker the list detection did not take (a one-item list,
+    ``1. The first item.``); pySBD's lists all have two items or more.
+    """
+    path = GOLDEN / "english_golden_rules.json"
+    if not path.exists():
+        pytest.skip("shared pySBD golden rules not available")
+    fired = {rule for r in json.loads(path.read_text()) for _, rule, _ in _why(r["text"])}
+    assert fired == {rule.__name__.lstrip("_") for rule in _EN_RULES} - {"list_number"}

@@ -17,14 +17,23 @@ from typing import NamedTuple
 
 import regex
 
+from bilingual.data import (
+    EDITORIAL_LABEL_PATTERNS,
+    EDITORIAL_LABELS,
+    NUMBERED_ROLES,
+    REPORTING_VERBS,
+    SPEAKER_ROLES,
+)
 from bilingual.decode import Line
 
 #: Lines either side of a label within which it must recur to count as a speaker.
 WINDOW = 200
 
-_ROLE = (
-    r"Q|A|問|答|问|记者|記者|主持人|Host|Interviewer|Interviewee"
-    r"|Speaker\ ?\d{1,2}|發言人\ ?\d{1,2}|发言人\ ?\d{1,2}|说话人\ ?\d{1,2}"
+_ROLE = "|".join(
+    [
+        *map(regex.escape, SPEAKER_ROLES),
+        *(rf"{regex.escape(r)}\ ?\d{{1,2}}" for r in NUMBERED_ROLES),
+    ]
 )
 _ROLE_RE = regex.compile(rf"(?:{_ROLE})", regex.X)
 _STRICT = regex.compile(
@@ -43,18 +52,9 @@ _LOOSE = regex.compile(
     regex.X,
 )
 _NOT_A_SPEAKER = regex.compile(
-    r"""(?ix)^(?:
-    editor'?s?\ note|note|notes|nb|ps|p\.s\.?|update|updated|correction|disclaimer|source|sources
-    |photo|video|audio|image|caption|credit|read\ more|related|see\ also|tl;?dr|summary
-    |warning|tip|reminder|announcement|breaking(?:\ news)?|exclusive|watch|listen|opinion
-    |analysis|explainer|live|date|time|subject|re|fwd|fw|link|links|agenda|location|venue
-    |(?:step|part|chapter|day)\ \d+
-    |注|注意|備註|备注|編按|编按|編者按|编者按|來源|来源|圖|图|原標題|原标题|責任編輯|责任编辑
-    |延伸閱讀|延伸阅读|更新|快訊|快讯|公告|通知|提醒|報名連結|报名链接|連結|链接|網址|网址
-    |時間|时间|地點|地点|原因|結論|结论|重點|重点|標題|标题|主題|主题|附註|附注|按
-    )$""",
+    rf"(?ix)^(?:{'|'.join([*map(regex.escape, EDITORIAL_LABELS), *EDITORIAL_LABEL_PATTERNS])})$"
 )
-_REPORTED = regex.compile(r"(?:說|说|表示|指出|稱|称|問道|问道|強調|强调|says|said|asks|asked)$")
+_REPORTED = regex.compile(rf"(?:{'|'.join(map(regex.escape, REPORTING_VERBS))})$")
 _LETTER = regex.compile(r"\p{L}")
 
 

@@ -1,0 +1,207 @@
+"""Word lists and character tables the heuristics consult, built once at import (data only).
+
+Each constant says what it is for and where it comes from. Modules import from here and
+build their compiled patterns from these lists where they use them; nothing here depends
+on the rest of the package.
+"""
+
+from __future__ import annotations
+
+# --- English ----------------------------------------------------------------------------
+
+#: Common English words (function words, frequent verbs and time words, contractions):
+#: a Latin segment with enough of these is English without asking langdetect
+#: (:func:`bilingual.label.is_plain_english`). Picked by hand (first version, widened with
+#: the commit "label: broader English word list"); lowercase, ASCII apostrophes.
+ENGLISH_WORDS = frozenset(
+    """a i've i'll i'd you've you'd you'll he's she's we've we'll they've they'll doesn't
+    hasn't haven't couldn't wouldn't shouldn't wasn't weren't aren't what's who's how's
+    here's got never us little better up before three go home next week one gave ago
+    already such years everything bought back done lot off nothing two eat every morning
+    big must bit now walk cold yet another himself herself over buy let car wear made
+    come seen out few see get goes minutes takes month give heard wait likes took went
+    eaten until comes water caught cannot always something called stop even gets ten
+    thing small knew boy work well know think want need really look tell go going still
+    the of and to in is it you that he was for on are with as his they be at have this
+    from or had by not but what some we can were all there when your how said an each
+    she which do their if will about many then them would like so these her him has more
+    could did my no me our just also than only its who been into any after because
+    should where why here very much those while does don't i'm it's i we're you're isn't
+    can't won't didn't there's that's let's yes please thank thanks hello hi today
+    tomorrow yesterday time people year day good new first last great""".split()
+)
+
+#: English words (and CC-CEDICT gloss abbreviations: ``sb``, ``sth``, ``esp``) left out of
+#: the lexical overlap (:mod:`bilingual.lexicon`): they gloss nothing in particular, and
+#: CC-CEDICT's definitions are full of them (``to be ...``, ``one's ...``, ``used in ...``).
+GLOSS_STOP_WORDS = frozenset(
+    """a an the to of and or in on at for with by be is are was were it as that this from
+    up out one's sb sth used also etc something someone esp particle""".split()
+)
+
+#: Titles that precede a name: a period after one never ends an English sentence
+#: (``Dr. Watson``). The name-preceding abbreviations of the Pragmatic Segmenter / pySBD
+#: abbreviation list, lowercase, without the period.
+TITLES = frozenset(
+    """mr mrs ms dr prof st mt gen rep sen gov capt col lt sgt rev hon pres supt messrs mme
+    mlle fr sr jr""".split()
+)
+
+#: Words that start a new sentence after a multi-period abbreviation (``U.S. How ...``):
+#: pronouns, determiners, question words and connectives, after the Pragmatic Segmenter's
+#: list of sentence starters (widened with possessives); lowercase.
+SENTENCE_STARTERS = frozenset(
+    """a an the i it he she we they you this that these those there here how what when
+    where why who which but however my his her our their its""".split()
+)
+
+#: English number words and their values: a number spelled out on one side matches the
+#: Arabic or Chinese numeral on the other (an alignment anchor, :mod:`bilingual.align`).
+EN_NUMBER_WORDS: tuple[tuple[str, int], ...] = (
+    ("zero", 0),
+    ("one", 1),
+    ("two", 2),
+    ("three", 3),
+    ("four", 4),
+    ("five", 5),
+    ("six", 6),
+    ("seven", 7),
+    ("eight", 8),
+    ("nine", 9),
+    ("ten", 10),
+    ("eleven", 11),
+    ("twelve", 12),
+    ("twenty", 20),
+    ("thirty", 30),
+    ("forty", 40),
+    ("fifty", 50),
+    ("hundred", 100),
+    ("hundreds", 100),
+    ("thousand", 1000),
+    ("thousands", 1000),
+    ("million", 10**6),
+)
+
+#: langdetect language codes written in Latin script: a Latin segment that langdetect
+#: gives any other code is ``und`` (:mod:`bilingual.label`). From langdetect's 55
+#: profiles.
+LATIN_LANGS = frozenset(
+    """af ca cs cy da de en es et fi fr hr hu id it lt lv nl no pl
+    pt ro sk sl so sq sv sw tl tr vi""".split()
+)
+
+# --- Chinese ----------------------------------------------------------------------------
+
+#: Chinese function characters (particles, aspect markers, structural 的/得/地) that
+#: carry no lexical content for the overlap (:mod:`bilingual.lexicon`); Simplified, plus
+#: 嗎, the Traditional 吗. Set by hand.
+ZH_STOP_CHARS = frozenset("的了吗呢吧啊着过得地嗎啦呀嘛")
+
+#: Characters that end a Chinese sentence (:mod:`bilingual.sentences`): fullwidth
+#: ``。！？`` and the halfwidth ``?!`` chat writers use.
+ZH_TERMINATORS = frozenset("。！？?!")
+#: Closing quotes and brackets that stay with the sentence they close.
+ZH_CLOSERS = frozenset("”’」』）)》】〕〉\"'」]")
+#: Title brackets (``《摔跤吧！爸爸》``): no sentence ends inside them.
+ZH_OPEN_TITLE = frozenset("《〈")
+ZH_CLOSE_TITLE = frozenset("》〉")
+
+#: Chinese digits (with the Traditional 兩 and the zero 〇 of dates) and their values,
+#: for reading numerals such as ``三千五百`` (:func:`bilingual.align.zh_numeral`).
+ZH_DIGITS: tuple[tuple[str, int], ...] = (
+    ("零", 0),
+    ("〇", 0),
+    ("一", 1),
+    ("二", 2),
+    ("兩", 2),
+    ("两", 2),
+    ("三", 3),
+    ("四", 4),
+    ("五", 5),
+    ("六", 6),
+    ("七", 7),
+    ("八", 8),
+    ("九", 9),
+)
+#: Units inside a section of a Chinese numeral (十, 百, 千).
+ZH_UNITS: tuple[tuple[str, int], ...] = (("十", 10), ("百", 100), ("千", 1000))
+#: Units that multiply the section before them (萬 / 万, 億 / 亿), Traditional and Simplified.
+ZH_BIG_UNITS: tuple[tuple[str, int], ...] = (
+    ("萬", 10**4),
+    ("万", 10**4),
+    ("億", 10**8),
+    ("亿", 10**8),
+)
+
+# --- atoms ------------------------------------------------------------------------------
+
+#: Top-level domains a bare host name (``example.com`` without ``www.`` or a scheme) must
+#: end in to count as a URL (:mod:`bilingual.scripts`): the generic ones chat links use
+#: and the country codes of the places the dumps come from. Order is kept: it is the
+#: order of the regex alternation.
+TLDS = tuple(
+    """com org net edu gov mil int info biz io co ai app dev me tv news xyz online site
+    cn tw hk mo sg jp kr uk us ca au nz de fr it es nl ru in eu ly gl gd be ch se no""".split()
+)
+
+# --- speaker labels (``Label: text``, :mod:`bilingual.formats._speaker`) ----------------
+
+#: Role labels of interviews and Q&A transcripts: they count together as one speaker
+#: kind (``Q`` and ``A`` each recur). Order is the regex alternation's.
+SPEAKER_ROLES = (
+    "Q",
+    "A",
+    "問",
+    "答",
+    "问",
+    "记者",
+    "記者",
+    "主持人",
+    "Host",
+    "Interviewer",
+    "Interviewee",
+)
+#: Role labels followed by a number (``Speaker 2``, ``發言人1``), as transcription tools
+#: write them.
+NUMBERED_ROLES = ("Speaker", "發言人", "发言人", "说话人")
+
+#: Editorial labels (``Note:``, ``Update:``, ``快訊：``) that head a line but never name a
+#: speaker; matched whole and case-insensitively. Collected from news and newsletter
+#: pastes in English and Chinese.
+EDITORIAL_LABELS = tuple(
+    """note notes nb ps update updated correction disclaimer source sources photo video
+    audio image caption credit related summary warning tip reminder announcement
+    exclusive watch listen opinion analysis explainer live date time subject re fwd fw
+    link links agenda location venue
+    注 注意 備註 备注 編按 编按 編者按 编者按 來源 来源 圖 图 原標題 原标题 責任編輯 责任编辑
+    延伸閱讀 延伸阅读 更新 快訊 快讯 公告 通知 提醒 報名連結 报名链接 連結 链接 網址 网址
+    時間 时间 地點 地点 原因 結論 结论 重點 重点 標題 标题 主題 主题 附註 附注 按""".split()
+)
+#: Editorial labels with variants, as regular expressions (verbose mode: spaces escaped).
+EDITORIAL_LABEL_PATTERNS = (
+    r"editor'?s?\ note",
+    r"p\.s\.?",
+    r"read\ more",
+    r"see\ also",
+    r"tl;?dr",
+    r"breaking(?:\ news)?",
+    r"(?:step|part|chapter|day)\ \d+",
+)
+#: Verbs of saying that end a reported-speech lead (``老闆說：「…」``, ``He said: ...``):
+#: a label ending in one is not a speaker.
+REPORTING_VERBS = (
+    "說",
+    "说",
+    "表示",
+    "指出",
+    "稱",
+    "称",
+    "問道",
+    "问道",
+    "強調",
+    "强调",
+    "says",
+    "said",
+    "asks",
+    "asked",
+)
