@@ -9,7 +9,7 @@ text falls back to langdetect, seeded so the answer is always the same.
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 import regex
@@ -52,21 +52,43 @@ def label(text: str, spans: Iterable[Span]) -> list[Segment]:
     return out
 
 
+def _cjk(chunk: str) -> tuple[str, str | None]:
+    """Han and kana: any kana makes it Japanese, else Chinese in its script."""
+    if scripts.KANA.search(chunk):
+        return "ja", "Jpan"
+    return "zh", chinese_script(chunk)
+
+
+def _latin(chunk: str) -> tuple[str, str | None]:
+    """Latin: English when plainly so, else langdetect's Latin-script answer."""
+    return ("en" if is_plain_english(chunk) else _detect(chunk, latin=True)), "Latn"
+
+
+def _hangul(_chunk: str) -> tuple[str, str | None]:
+    """Hangul: Korean."""
+    return "ko", "Kore"
+
+
+def _other(chunk: str) -> tuple[str, str | None]:
+    """Other letters: langdetect, with the script from the first one that matches."""
+    script = next((code for code, pattern in _SCRIPT_CODES if pattern.search(chunk)), None)
+    return _detect(chunk, latin=False), script
+
+
+#: How each run kind of :mod:`bilingual.segment` is labelled.
+_BY_KIND: dict[str, Callable[[str], tuple[str, str | None]]] = {
+    "cjk": _cjk,
+    "latin": _latin,
+    "hangul": _hangul,
+    "other": _other,
+}
+
+
 def _classify(kind: str, chunk: str) -> tuple[str, str | None]:
     if kind in ATOM_KINDS:
         return kind, None
-    if kind == "cjk":
-        if scripts.KANA.search(chunk):
-            return "ja", "Jpan"
-        return "zh", chinese_script(chunk)
-    if kind == "latin":
-        return ("en" if is_plain_english(chunk) else _detect(chunk, latin=True)), "Latn"
-    if kind == "hangul":
-        return "ko", "Kore"
-    if kind == "other":
-        script = next((code for code, pattern in _SCRIPT_CODES if pattern.search(chunk)), None)
-        return _detect(chunk, latin=False), script
-    return "und", None
+    rule = _BY_KIND.get(kind)
+    return ("und", None) if rule is None else rule(chunk)
 
 
 def is_plain_english(text: str) -> bool:

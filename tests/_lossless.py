@@ -44,7 +44,7 @@ def assert_lossless(rows: Sequence[Line], messages: Sequence[Message]) -> None:
     for before, after in pairwise(messages):
         assert before.end_line < after.line, (before, after)
     starts = sorted(m.line for m in messages)
-    covered = set()
+    covered: set[int] = set()
     for message in messages:
         covered.update(range(message.line, message.end_line + 1))
     assert [n for n in nonblank if n not in covered] == [], "lines in no message"
