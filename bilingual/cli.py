@@ -213,6 +213,14 @@ def split(
             help="Collapse repeated messages into the first, with count and lines.",
         ),
     ] = False,
+    clean: Annotated[
+        bool,
+        typer.Option(
+            show_default=False,
+            help="Add each segment's cleaned text, and write cleaned texts to TMX, Moses, "
+            "TSV and the pairs layout (default: on).",
+        ),
+    ] = True,
     verbose: Annotated[
         bool,
         typer.Option("-v", "--verbose", help="Say which format each input was read as."),
@@ -227,7 +235,8 @@ def split(
         if simplify is not None:
             simplify = check_config(simplify, simplified_only=True)
         options = Options(format=input_format, simplify=simplify, pair_lines=pair_lines,
-                          dedup=dedup, layout=layout, unit=unit, min_score=min_score)  # fmt: skip
+                          dedup=dedup, clean=clean, layout=layout, unit=unit,
+                          min_score=min_score)  # fmt: skip
         writer = writers.get(output_format)
         _check_inputs(inputs)
         report = verbose or sys.stderr.isatty()

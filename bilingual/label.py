@@ -15,6 +15,7 @@ from typing import Any
 import regex
 
 from bilingual import scripts
+from bilingual.clean import fold_fullwidth_alnum
 from bilingual.convert import script_tables
 from bilingual.data import ENGLISH_WORDS, LATIN_LANGS
 from bilingual.model import MODEL
@@ -60,7 +61,9 @@ def _cjk(chunk: str) -> tuple[str, str | None]:
 
 
 def _latin(chunk: str) -> tuple[str, str | None]:
-    """Latin: English when plainly so, else langdetect's Latin-script answer."""
+    """Latin: English when plainly so, else langdetect's Latin-script answer (fullwidth
+    letters read as the ASCII they stand for)."""
+    chunk = fold_fullwidth_alnum(chunk)
     return ("en" if is_plain_english(chunk) else _detect(chunk, latin=True)), "Latn"
 
 

@@ -25,7 +25,8 @@ class Options:
     Processing: ``simplify`` is an OpenCC config name (``tw2s``, ``t2s``, ...) or ``None``
     for no conversion; ``pair_lines`` pairs an English line with the Chinese line next to
     it (same speaker) when their score reaches ``pair_threshold``; ``dedup`` collapses
-    repeated messages, holding the distinct ones until the end to count their copies.
+    repeated messages, holding the distinct ones until the end to count their copies;
+    ``clean`` adds each segment's cleaned text and has writers write cleaned texts.
     Writing: ``layout`` is the JSONL layout, ``unit`` what one TMX/Moses/TSV unit is, and
     ``min_score`` drops pairs and units scoring below it.
 
@@ -38,6 +39,7 @@ class Options:
     pair_lines: bool = True
     pair_threshold: float = MODEL.cross_line_threshold
     dedup: bool = False
+    clean: bool = True
     layout: str = "messages"
     unit: str = "sentence"
     min_score: float = 0.0

@@ -2,7 +2,7 @@
 
 decode -> parse (format detected per file) -> segment -> label -> pair and align within
 a message -> pair across lines (one record of look-ahead) -> convert (on request) ->
-dedup (on request, across every input) -> records.
+clean (unless turned off) -> dedup (on request, across every input) -> records.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from itertools import chain
 from typing import BinaryIO
 
 from bilingual.align import align_sentences, pair_score
+from bilingual.clean import clean_record
 from bilingual.convert import check_config, simplify_record, simplify_segments
 from bilingual.crossline import pair_across
 from bilingual.decode import Line, read_lines, split_lines
@@ -118,6 +119,8 @@ def _one_source(
     if options.simplify is not None:
         config = options.simplify
         records = (simplify_record(r, config) for r in records)
+    if options.clean:
+        records = (clean_record(r) for r in records)
     return iter(records)
 
 

@@ -23,7 +23,8 @@ class Segment:
     ``lang`` is ``en``, ``zh``, ``ja``, ``ko``, a langdetect code, ``und``, or one of
     ``url``, ``email``, ``mention``, ``hashtag``; ``script`` is an ISO 15924 code
     (``Latn``, ``Hant``, ``Hans``, ``Hani``, ``Jpan``, ``Kore``, ...) or ``None``.
-    ``simplified`` is set on Chinese segments when conversion was asked for.
+    ``simplified`` is set on Chinese segments when conversion was asked for; ``clean`` is
+    the text as a translator wants it (:mod:`bilingual.clean`), set when it differs.
     """
 
     start: int
@@ -32,6 +33,7 @@ class Segment:
     script: str | None
     text: str
     simplified: str | None = None
+    clean: str | None = None
 
     @property
     def is_language(self) -> bool:
@@ -44,6 +46,8 @@ class Segment:
         if self.script is not None:
             out["script"] = self.script
         out.update(start=self.start, end=self.end, text=self.text)
+        if self.clean is not None:
+            out["clean"] = self.clean
         if self.simplified is not None:
             out["simplified"] = self.simplified
         return out

@@ -226,7 +226,8 @@ def alternating(tmp_path: Path) -> Path:
 
 
 def test_tmx_output_is_read_by_translate_toolkit(alternating: Path, tmp_path: Path) -> None:
-    """-f tmx writes a TMX file that translate-toolkit loads with every unit intact."""
+    """-f tmx writes a TMX file that translate-toolkit loads with every unit intact, the
+    Chinese cleaned (the halfwidth comma after Han written fullwidth)."""
     from translate.storage import tmx  # noqa: PLC0415
 
     out = tmp_path / "out.tmx"
@@ -236,7 +237,7 @@ def test_tmx_output_is_read_by_translate_toolkit(alternating: Path, tmp_path: Pa
     assert units == [
         (
             "The ferry leaves at 8 p.m. sharp, so please do not be late.",
-            "渡轮晚上8点准时开出,请大家不要迟到。",
+            "渡轮晚上8点准时开出，请大家不要迟到。",
         ),
         ("Thanks for coming!", "谢谢你来！"),
     ]
@@ -255,7 +256,7 @@ def test_moses_needs_an_output_name_and_writes_two_files(alternating: Path, tmp_
         "The ferry leaves at 8 p.m. sharp, so please do not be late.",
         "Thanks for coming!",
     ]
-    assert zh == ["渡輪晚上8點準時開出,請大家不要遲到。", "謝謝你來！"]
+    assert zh == ["渡輪晚上8點準時開出，請大家不要遲到。", "謝謝你來！"]  # cleaned
 
 
 def test_tsv_and_min_score(alternating: Path) -> None:

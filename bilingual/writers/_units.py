@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import dataclasses
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
+from bilingual.clean import clean_text
 from bilingual.errors import ConfigError
 from bilingual.options import UNITS
 from bilingual.records import Pair, Record
@@ -33,6 +35,10 @@ def zh_lang(script: str | None, simplified: bool) -> str:
     return "zh-Hant" if script == "Hant" and not simplified else "zh-Hans"
 
 
+def _cleaner(clean: bool) -> Callable[[str, str], str]:
+    return clean_text if clean else lambda text, _lang: text
+
+
 def _pair_units(record: Record, pair: Pair, unit: str) -> Iterator[TranslationUnit]:
     pid = f"{pair.en_id} {pair.zh_id}" if pair.en_id and pair.zh_id else record.id
     line = record.message.line
@@ -49,10 +55,15 @@ def _pair_units(record: Record, pair: Pair, unit: str) -> Iterator[TranslationUn
 
 
 def units(
-    records: Iterable[Record], *, unit: str = "sentence", min_score: float = 0.0
+    records: Iterable[Record],
+    *,
+    unit: str = "sentence",
+    min_score: float = 0.0,
+    clean: bool = True,
 ) -> Iterator[TranslationUnit]:
     """Every pair's sentence pairs (or whole pairs with ``unit="message"``) scoring at
-    least ``min_score``. A pair without sentence alignment counts as one unit.
+    least ``min_score``. A pair without sentence alignment counts as one unit. With
+    ``clean``, texts are written as :func:`bilingual.clean.clean_text` makes them.
 
     >>> from bilingual.records import Message, SentencePair
     >>> pair = Pair("Hi. Bye.", "你好。再見。", 0.9, sentences=(
@@ -61,14 +72,17 @@ def units(
     >>> rec = Record(Message("d", 7, "Hi. Bye. 你好。再見。"), pairs=(pair,))
     >>> [(u.zh, u.zh_lang, u.id) for u in units([rec], min_score=0.5)]
     [('你好。', 'zh-Hans', 'd:7')]
+    >>> [u.en for u in units([Record(rec.message, pairs=(Pair("Ｈｉ\\n all", "你好", 1.0),))])]
+    ['Hi all']
     """
     if unit not in UNITS:
         raise ConfigError(f"unknown unit {unit!r}; choose one of: {', '.join(UNITS)}")
+    tidy = _cleaner(clean)
     for record in records:
         for pair in record.pairs:
             for u in _pair_units(record, pair, unit):
                 if u.score >= min_score:
-                    yield u
+                    yield dataclasses.replace(u, en=tidy(u.en, "en"), zh=tidy(u.zh, "zh"))
 
 
 def one_line(text: str) -> str:

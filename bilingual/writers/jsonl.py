@@ -15,19 +15,20 @@ import json
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, TextIO
 
+from bilingual.clean import clean_text
 from bilingual.errors import ConfigError
-from bilingual.options import Options
+from bilingual.options import DEFAULT_OPTIONS, Options
 from bilingual.output import Target
 from bilingual.records import Record
 from bilingual.writers import Writer
 
 
-def messages_rows(record: Record) -> Iterator[dict[str, Any]]:
+def messages_rows(record: Record, options: Options = DEFAULT_OPTIONS) -> Iterator[dict[str, Any]]:
     """The ``messages`` layout: the record itself."""
     yield record.to_dict()
 
 
-def segments_rows(record: Record) -> Iterator[dict[str, Any]]:
+def segments_rows(record: Record, options: Options = DEFAULT_OPTIONS) -> Iterator[dict[str, Any]]:
     """The ``segments`` layout: one row per language segment.
 
     >>> from bilingual import process
@@ -49,8 +50,9 @@ def segments_rows(record: Record) -> Iterator[dict[str, Any]]:
             }
 
 
-def pairs_rows(record: Record) -> Iterator[dict[str, Any]]:
-    """The ``pairs`` layout: one row per pair, as ``datasets`` loads translations.
+def pairs_rows(record: Record, options: Options = DEFAULT_OPTIONS) -> Iterator[dict[str, Any]]:
+    """The ``pairs`` layout: one row per pair, as ``datasets`` loads translations; with
+    ``options.clean`` the translation is written cleaned (:mod:`bilingual.clean`).
 
     >>> from bilingual import Options, process
     >>> next(pairs_rows(next(process(["Thanks! 謝謝！"], Options(simplify="tw2s")))))
@@ -59,10 +61,14 @@ def pairs_rows(record: Record) -> Iterator[dict[str, Any]]:
      'score': 0.999, 'source': '<input>', 'line': 1, 'zh_original': '謝謝！'}
     """
     m = record.message
+    tidy = clean_text if options.clean else _as_is
     for index, pair in enumerate(record.pairs):
         row: dict[str, Any] = {
             "id": f"{m.id}#p{index}",
-            "translation": {"en": pair.en, "zh": pair.zh_simplified or pair.zh},
+            "translation": {
+                "en": tidy(pair.en, "en"),
+                "zh": tidy(pair.zh_simplified or pair.zh, "zh"),
+            },
             "score": pair.score,
             "source": m.source,
             "line": m.line,
@@ -72,6 +78,10 @@ def pairs_rows(record: Record) -> Iterator[dict[str, Any]]:
         if pair.zh_simplified is not None:
             row["zh_original"] = pair.zh
         yield row
+
+
+def _as_is(text: str, _lang: str) -> str:
+    return text
 
 
 #: Line terminators that ``str.splitlines`` (and so many JSONL readers) split on, although
@@ -90,7 +100,7 @@ def dumps(row: dict[str, Any]) -> str:
     return json.dumps(row, ensure_ascii=False).translate(_SEPARATORS)
 
 
-ROWS: dict[str, Callable[[Record], Iterator[dict[str, Any]]]] = {
+ROWS: dict[str, Callable[[Record, Options], Iterator[dict[str, Any]]]] = {
     "messages": messages_rows,
     "segments": segments_rows,
     "pairs": pairs_rows,
@@ -108,7 +118,7 @@ def write_jsonl(records: Iterable[Record], target: Target, options: Options) -> 
     """
     rows = ROWS[check_layout(options.layout)]
     with target.open() as out:
-        return _write_rows(records, out, rows, options.min_score)
+        return _write_rows(records, out, rows, options)
 
 
 def check_layout(layout: str) -> str:
@@ -127,15 +137,16 @@ def check_layout(layout: str) -> str:
 def _write_rows(
     records: Iterable[Record],
     out: TextIO,
-    rows: Callable[[Record], Iterator[dict[str, Any]]],
-    min_score: float,
+    rows: Callable[[Record, Options], Iterator[dict[str, Any]]],
+    options: Options,
 ) -> int:
+    min_score = options.min_score
     count = 0
     for record in records:
         if min_score > 0 and any(p.score < min_score for p in record.pairs):
             kept = tuple(p for p in record.pairs if p.score >= min_score)
             record = dataclasses.replace(record, pairs=kept)  # noqa: PLW2901
-        for row in rows(record):
+        for row in rows(record, options):
             out.write(dumps(row))
             out.write("\n")
             count += 1

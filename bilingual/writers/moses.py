@@ -32,7 +32,9 @@ def write_moses(records: Iterable[Record], target: Target, options: Options) -> 
     """
     n = 0
     with target.open(".en") as en, target.open(".zh") as zh:
-        for u in units(records, unit=options.unit, min_score=options.min_score):
+        for u in units(
+            records, unit=options.unit, min_score=options.min_score, clean=options.clean
+        ):
             if u.en.strip() and u.zh.strip():
                 en.write(one_line(u.en) + "\n")
                 zh.write(one_line(u.zh) + "\n")

@@ -59,7 +59,7 @@ def _write(records: Iterable[Record], out: TextIO, options: Options) -> int:
         "  </header>\n  <body>\n"
     )
     n = 0
-    for u in units(records, unit=unit, min_score=options.min_score):
+    for u in units(records, unit=unit, min_score=options.min_score, clean=options.clean):
         n += 1
         out.write(f'    <tu tuid="{n}">\n')
         out.write(f'      <prop type="x-score">{u.score}</prop>\n')

@@ -32,7 +32,9 @@ def write_tsv(records: Iterable[Record], target: Target, options: Options) -> in
     n = 0
     with target.open() as out:
         out.write("\t".join(HEADER) + "\n")
-        for u in units(records, unit=options.unit, min_score=options.min_score):
+        for u in units(
+            records, unit=options.unit, min_score=options.min_score, clean=options.clean
+        ):
             out.write(f"{one_line(u.en)}\t{one_line(u.zh)}\t{u.score}\t{one_line(u.id)}\n")
             n += 1
     return n

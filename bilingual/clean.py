@@ -1,0 +1,142 @@
+"""Per-segment cleaning for translators: a ``clean`` text beside the offset-exact ``text``.
+
+One small ``str -> str`` function per rule (ftfy's shape), applied in order by
+:func:`clean_text`; every rule is idempotent, so cleaning is too. For every language:
+NFC, invisible marks removed, whitespace collapsed. In Chinese, the ASCII punctuation
+``? ! : , ;`` right after a Han character, and brackets around or after Han text, become
+fullwidth (``網攻?`` -> ``網攻？``); fullwidth punctuation is never folded to ASCII. In
+English, fullwidth Latin letters and digits are folded (``ＴＨＡＮＫ`` -> ``THANK``).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import unicodedata
+from collections.abc import Callable, Iterable
+
+import regex
+
+from bilingual.records import Record, Segment
+
+Rule = Callable[[str], str]
+
+_INVISIBLE = regex.compile(r"[\u200b-\u200f\u2060\ufeff\u00ad]")
+_SPACES = regex.compile(r"\s+")
+_ZH_PUNCT = regex.compile(r"(?<=\p{Han})[?!:,;]+")
+_ZH_BRACKETS = regex.compile(r"\((?=[^()]*\p{Han})([^()\n]*)\)|(?<=\p{Han})\(([^()\n]*)\)")
+_AFTER_FULLWIDTH = regex.compile(r"(?<=[？！：，；）])\s+(?=\p{Han})")
+_FULLWIDTH_ALNUM = regex.compile(r"[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
+_HALF_TO_FULL = str.maketrans("?!:,;()", "？！：，；（）")
+
+
+def nfc(text: str) -> str:
+    """Unicode NFC: a base letter and its combining accent become one character.
+
+    >>> nfc("Cafe\\u0301") == "Caf\\u00e9"
+    True
+    """
+    return unicodedata.normalize("NFC", text)
+
+
+def drop_invisibles(text: str) -> str:
+    """Remove zero-width spaces and joiners, bidi marks, word joiners, BOMs, soft hyphens.
+
+    >>> drop_invisibles("Hel\\u200blo\\u00ad \\u200e你好\\ufeff")
+    'Hello 你好'
+    """
+    return _INVISIBLE.sub("", text)
+
+
+def collapse_spaces(text: str) -> str:
+    """Every run of whitespace (line breaks included) becomes one space; ends trimmed.
+
+    >>> collapse_spaces(" Good\\n  morning\\u3000all ")
+    'Good morning all'
+    """
+    return _SPACES.sub(" ", text).strip()
+
+
+def fullwidth_zh_punctuation(text: str) -> str:
+    """``? ! : , ;`` right after a Han character become fullwidth.
+
+    >>> fullwidth_zh_punctuation("美國對大學千次網攻? 好,我知道了! 12:30")
+    '美國對大學千次網攻？ 好，我知道了！ 12:30'
+    """
+    return _ZH_PUNCT.sub(lambda m: m.group().translate(_HALF_TO_FULL), text)
+
+
+def fullwidth_zh_brackets(text: str) -> str:
+    """A pair of ASCII brackets that holds Han text or follows it becomes fullwidth.
+
+    >>> fullwidth_zh_brackets("他(陳先生)說 f(x) 用了 iPhone(蘋果)")
+    '他（陳先生）說 f(x) 用了 iPhone（蘋果）'
+    """
+    return _ZH_BRACKETS.sub(lambda m: f"（{m.group(1) or m.group(2) or ''}）", text)
+
+
+def tighten_after_fullwidth(text: str) -> str:
+    """No space between fullwidth punctuation and the Han text after it.
+
+    >>> tighten_after_fullwidth("網攻？ 他說，  好")
+    '網攻？他說，好'
+    """
+    return _AFTER_FULLWIDTH.sub("", text)
+
+
+def fold_fullwidth_alnum(text: str) -> str:
+    """Fullwidth Latin letters and digits become ASCII (punctuation is left alone).
+
+    >>> fold_fullwidth_alnum("ＴＨＡＮＫ ＹＯＵ ２０２５！")
+    'THANK YOU 2025！'
+    """
+    return _FULLWIDTH_ALNUM.sub(lambda m: chr(ord(m.group()) - 0xFEE0), text)
+
+
+#: The rules every segment gets, in order.
+COMMON: tuple[Rule, ...] = (nfc, drop_invisibles, collapse_spaces)
+#: The rules per language, after the common ones.
+BY_LANG: dict[str, tuple[Rule, ...]] = {
+    "zh": (fullwidth_zh_punctuation, fullwidth_zh_brackets, tighten_after_fullwidth),
+    "en": (fold_fullwidth_alnum,),
+}
+
+
+def clean_text(text: str, lang: str) -> str:
+    """``text`` with the common rules and those of ``lang`` applied.
+
+    >>> clean_text("網攻?\\u200b 他說", "zh"), clean_text("ＴＨＡＮＫ\\n you", "en")
+    ('網攻？他說', 'THANK you')
+    """
+    for rule in (*COMMON, *BY_LANG.get(lang, ())):
+        text = rule(text)
+    return text
+
+
+def clean_segments(segments: Iterable[Segment]) -> list[Segment]:
+    """Language segments with ``clean`` set where it differs from ``text``.
+
+    URLs, emails, mentions and hashtags are kept exactly as written.
+
+    >>> [s.clean for s in clean_segments([Segment(0, 3, "zh", "Hant", "網攻?"),
+    ...                                   Segment(4, 6, "en", "Latn", "OK")])]
+    ['網攻？', None]
+    """
+    out = []
+    for s in segments:
+        cleaned = clean_text(s.text, s.lang) if s.is_language else s.text
+        out.append(s if cleaned == s.text else dataclasses.replace(s, clean=cleaned))
+    return out
+
+
+def clean_record(record: Record) -> Record:
+    """The clean stage: the record with ``clean`` set on its segments where it differs.
+
+    >>> from bilingual.records import Message
+    >>> rec = Record(Message("d", 1, "網攻?"), (Segment(0, 3, "zh", "Hant", "網攻?"),))
+    >>> clean_record(rec).segments[0].clean
+    '網攻？'
+    """
+    segments = clean_segments(record.segments)
+    if all(a is b for a, b in zip(segments, record.segments, strict=True)):
+        return record
+    return dataclasses.replace(record, segments=tuple(segments))
