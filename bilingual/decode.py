@@ -7,14 +7,15 @@ these rules, in order:
 2. NUL bytes: UTF-16 or UTF-32 without BOM when the head decodes to plausible text
    (:func:`_plausible`); the byte order with more NULs at the high byte is tried first.
    Otherwise the file is binary and refused;
-3. valid UTF-8 (a multi-byte character cut at the end of the head is fine);
+3. valid UTF-8 (a multi-byte character cut at the end of the head is fine), unless more
+   than a tenth of it is control characters and it decodes as plausible UTF-16;
 4. UTF-16 without BOM and without NULs (Chinese-only text) when it decodes to plausible
-   text;
-5. UTF-8 with a few bad bytes, when valid multi-byte characters outnumber them two to one:
-   the bad bytes are then reported (or replaced), not reinterpreted;
-6. GB18030 or Big5 (cp950, else Big5-HKSCS): the codec that decodes the head strictly and
-   whose characters are the most often common Han characters of its script (at least half);
-7. otherwise UTF-8, whose first bad byte is reported.
+   text. UTF-16 whose bytes all happen to be ASCII is read as ASCII (rule 3);
+5. GB18030 or Big5 (cp950, else Big5-HKSCS): the codec that decodes the head strictly and
+   whose non-ASCII characters are the most often common Han characters of its script or
+   punctuation (at least half of them);
+6. otherwise UTF-8, whose first bad byte is reported (or replaced): a UTF-8 file with a
+   few bad bytes is not reinterpreted.
 
 Lines are numbered from 1 and carry no line ending (LF, CRLF or a lone CR). Undecodable
 bytes are an :class:`~bilingual.errors.InputError` naming the file, line, column and byte
@@ -163,9 +164,10 @@ a text dump (if it is UTF-16 or UTF-32 text, pass --encoding utf-16-le or the li
             return Decoding(codec, bom=True)
     if b"\x00" in head:
         return _detect_wide(head, source, complete)
-    if _decodes(head, "utf-8", complete):
+    text = _decode_head(head, "utf-8", complete)
+    if text is not None and (_few_implausible(text) or not _utf16(head, complete)):
         return Decoding("utf-8")
-    return _detect_narrow(head, complete)
+    return Decoding(_utf16(head, complete) or _guess_legacy(head, complete) or "utf-8")
 
 
 def _detect_wide(head: bytes, source: str, complete: bool) -> Decoding:
@@ -194,15 +196,17 @@ def _wide_codecs(head: bytes) -> tuple[str, ...]:
     return ("utf-16-le", "utf-32-le", "utf-16-be", "utf-32-be")
 
 
-def _detect_narrow(head: bytes, complete: bool) -> Decoding:
-    """An ASCII-compatible encoding for a head that is not valid UTF-8."""
+def _utf16(head: bytes, complete: bool) -> str | None:
+    """The UTF-16 byte order in which a head without NULs reads as plausible text, if any.
+
+    >>> _utf16("我們是學生".encode("utf-16-be"), True), _utf16("我们".encode("gbk"), True)
+    ('utf-16-be', None)
+    """
     for codec in ("utf-16-le", "utf-16-be"):
         text = _decode_head(head, codec, complete)
         if text is not None and _plausible(text):
-            return Decoding(codec)
-    if _mostly_utf8(head):
-        return Decoding("utf-8")
-    return Decoding(_guess_legacy(head, complete) or "utf-8")
+            return codec
+    return None
 
 
 def _guess_legacy(head: bytes, complete: bool) -> str | None:
@@ -240,24 +244,20 @@ def _plausible(text: str) -> bool:
     >>> _plausible("Hi 你好\\n"), _plausible("Ā楢慮祲y" * 3), _plausible("\\x01\\x02x")
     (True, False, False)
     """
-    if not text:
-        return True
-    if len(_IMPLAUSIBLE.findall(text)) > _MAX_IMPLAUSIBLE * len(text):
+    if not _few_implausible(text):
         return False
     han = [c for c in text if _is_han(c)]
     common = _common("both")
     return not han or sum(c in common for c in han) >= _MIN_COMMON * len(han)
 
 
-def _mostly_utf8(head: bytes) -> bool:
-    """Whether valid multi-byte UTF-8 characters outnumber bad bytes two to one.
+def _few_implausible(text: str) -> bool:
+    """Whether at most a tenth of ``text`` is implausible in a chat dump.
 
-    >>> _mostly_utf8("ok 中文".encode() + b"\\xb8"), _mostly_utf8("中文".encode("gbk"))
+    >>> _few_implausible("ok\\tok\\n"), _few_implausible("\\x11b\\x11PiQ\\x0bP")
     (True, False)
     """
-    text = head.decode("utf-8", _marking_errors())
-    bad = text.count(_MARK)
-    return len(_NON_ASCII.findall(text)) - bad >= 2 * bad
+    return len(_IMPLAUSIBLE.findall(text)) <= _MAX_IMPLAUSIBLE * len(text)
 
 
 def _is_han(char: str) -> bool:
@@ -281,10 +281,6 @@ def _decode_head(head: bytes, codec: str, complete: bool) -> str | None:
         return codecs.getincrementaldecoder(codec)("strict").decode(head, final=complete)
     except UnicodeDecodeError:
         return None
-
-
-def _decodes(head: bytes, codec: str, complete: bool) -> bool:
-    return _decode_head(head, codec, complete) is not None
 
 
 def _codec_name(encoding: str) -> str:
