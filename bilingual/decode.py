@@ -5,12 +5,14 @@ these rules, in order:
 
 1. a BOM: UTF-8, UTF-16 or UTF-32, little or big endian;
 2. NUL bytes: UTF-16 or UTF-32 without BOM when the head decodes to plausible text
-   (:func:`_plausible`); the byte order with more NULs at the high byte is tried first.
-   Otherwise the file is binary and refused;
+   (:func:`_plausible`: at most a tenth of implausible characters, half of its Han
+   characters common); of several, the one with fewest implausible characters, then most
+   typical ones (:func:`_most_plausible`), then little-endian. Otherwise the file is
+   binary and refused;
 3. valid UTF-8 (a multi-byte character cut at the end of the head is fine), unless more
    than a tenth of it is control characters and it decodes as plausible UTF-16;
-4. UTF-16 without BOM and without NULs (Chinese-only text) when it decodes to plausible
-   text. UTF-16 whose bytes all happen to be ASCII is read as ASCII (rule 3);
+4. UTF-16 without BOM and without NULs (Chinese-only text) the same way. UTF-16 whose
+   bytes happen to be valid, plausible UTF-8 is read as UTF-8 (rule 3);
 5. GB18030 or Big5 (cp950, else Big5-HKSCS): the codec that decodes the head strictly and
    whose non-ASCII characters are the most often common Han characters of its script or
    punctuation (at least half of them);
@@ -52,6 +54,8 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
+#: UTF-16/32 without BOM, little-endian (Windows' byte order) first: it wins ties.
+_WIDE = ("utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be")
 #: Legacy Chinese codecs tried on a head that is not UTF-8, with the script of their text.
 _LEGACY = (("gb18030", "both"), ("cp950", "traditional"), ("big5hkscs", "traditional"))
 #: Codec names a user may mean, shown when an unknown one is given.
@@ -172,28 +176,14 @@ a text dump (if it is UTF-16 or UTF-32 text, pass --encoding utf-16-le or the li
 
 def _detect_wide(head: bytes, source: str, complete: bool) -> Decoding:
     """UTF-16 or UTF-32 without BOM, or a binary file refused."""
-    for codec in _wide_codecs(head):
-        text = _decode_head(head, codec, complete)
-        if text is not None and "\x00" not in text and _plausible(text):
-            return Decoding(codec)
+    codec = _most_plausible(head, _WIDE, complete)
+    if codec is not None:
+        return Decoding(codec)
     raise InputError(
         f"looks like a binary file (NUL bytes at byte {head.index(0)}); not a text dump "
         "(if it is UTF-16 or UTF-32 text, pass --encoding utf-16-le or the like)",
         source=source,
     )
-
-
-def _wide_codecs(head: bytes) -> tuple[str, ...]:
-    """UTF-16/32 codecs to try, the byte order with NULs at the high byte first.
-
-    >>> _wide_codecs("ab".encode("utf-16-be"))
-    ('utf-16-be', 'utf-32-be', 'utf-16-le', 'utf-32-le')
-    """
-    at_even = head[0::2].count(0)
-    at_odd = head[1::2].count(0)
-    if at_even > at_odd:
-        return ("utf-16-be", "utf-32-be", "utf-16-le", "utf-32-le")
-    return ("utf-16-le", "utf-32-le", "utf-16-be", "utf-32-be")
 
 
 def _utf16(head: bytes, complete: bool) -> str | None:
@@ -202,11 +192,23 @@ def _utf16(head: bytes, complete: bool) -> str | None:
     >>> _utf16("我們是學生".encode("utf-16-be"), True), _utf16("我们".encode("gbk"), True)
     ('utf-16-be', None)
     """
-    for codec in ("utf-16-le", "utf-16-be"):
-        text = _decode_head(head, codec, complete)
-        if text is not None and _plausible(text):
-            return codec
-    return None
+    return _most_plausible(head, ("utf-16-le", "utf-16-be"), complete)
+
+
+def _most_plausible(head: bytes, codecs: tuple[str, ...], complete: bool) -> str | None:
+    """Of the codecs giving plausible text without NUL, the one with fewest implausible
+    characters, then most typical ones (ASCII, common Han, CJK punctuation), then the first.
+
+    >>> _most_plausible("一一 ".encode("utf-16-le"), ("utf-16-be", "utf-16-le"), True)
+    'utf-16-le'
+    """
+    texts = {codec: _decode_head(head, codec, complete) for codec in codecs}
+    found = [
+        (len(_IMPLAUSIBLE.findall(text)), -sum(c in _typical() for c in text), codec)
+        for codec, text in texts.items()
+        if text is not None and "\x00" not in text and _plausible(text)
+    ]
+    return min(found, key=lambda score: score[:2])[2] if found else None
 
 
 def _guess_legacy(head: bytes, complete: bool) -> str | None:
@@ -266,6 +268,15 @@ def _is_han(char: str) -> bool:
 
 def _is_punctuation(char: str) -> bool:
     return bool(_PUNCTUATION.match(char))
+
+
+@functools.cache
+def _typical() -> frozenset[str]:
+    """Characters typical of a chat dump: ASCII, common Han, CJK punctuation."""
+    ascii_text = {chr(c) for c in range(0x20, 0x7F)} | set("\t\n\r")
+    return frozenset(
+        ascii_text | set("，。！？、；：「」『』（）《》〈〉…—·“”‘’") | _common("both")
+    )
 
 
 @functools.cache
