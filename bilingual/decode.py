@@ -9,10 +9,11 @@ these rules, in order:
    characters common); of several, the one with fewest implausible characters, then most
    typical ones (:func:`_most_plausible`), then little-endian. Otherwise the file is
    binary and refused;
-3. valid UTF-8 (a multi-byte character cut at the end of the head is fine), unless more
-   than a tenth of it is control characters and it decodes as plausible UTF-16;
-4. UTF-16 without BOM and without NULs (Chinese-only text) the same way. UTF-16 whose
-   bytes happen to be valid, plausible UTF-8 is read as UTF-8 (rule 3);
+3. valid UTF-8 (a multi-byte character cut at the end of the head is fine), always: the
+   output for UTF-8 input never depends on a guess;
+4. UTF-16 without BOM and without NULs (Chinese-only text) the same way, if it has Han
+   characters and 80% of it is common Han or CJK punctuation. UTF-16 whose
+   bytes happen to be valid UTF-8 is read as UTF-8 (rule 3);
 5. GB18030 or Big5 (cp950, else Big5-HKSCS): the codec that decodes the head strictly and
    whose non-ASCII characters are the most often common Han characters of its script or
    punctuation (at least half of them);
@@ -63,6 +64,8 @@ _EXAMPLES = "utf-8, utf-16, utf-16-le, utf-32, gb18030, gbk, big5, cp950, big5hk
 
 #: At least this share of a legacy decoding's non-ASCII characters must be common.
 _MIN_COMMON = 0.5
+#: At least this share of a UTF-16 head without NULs must be common Han or CJK punctuation.
+_MIN_CHINESE = 0.8
 #: At most this share of a UTF-16/32 decoding's characters may be implausible.
 _MAX_IMPLAUSIBLE = 0.1
 #: Characters unlikely in a chat dump: controls, and letters of scripts other than these.
@@ -168,8 +171,7 @@ a text dump (if it is UTF-16 or UTF-32 text, pass --encoding utf-16-le or the li
             return Decoding(codec, bom=True)
     if b"\x00" in head:
         return _detect_wide(head, source, complete)
-    text = _decode_head(head, "utf-8", complete)
-    if text is not None and (_few_implausible(text) or not _utf16(head, complete)):
+    if _decode_head(head, "utf-8", complete) is not None:
         return Decoding("utf-8")
     return Decoding(_utf16(head, complete) or _guess_legacy(head, complete) or "utf-8")
 
@@ -187,12 +189,18 @@ def _detect_wide(head: bytes, source: str, complete: bool) -> Decoding:
 
 
 def _utf16(head: bytes, complete: bool) -> str | None:
-    """The UTF-16 byte order in which a head without NULs reads as plausible text, if any.
+    """The UTF-16 byte order in which a head without NULs (so without ASCII) reads as
+    Chinese: plausible, and at least 80% common Han characters or CJK punctuation.
 
     >>> _utf16("我們是學生".encode("utf-16-be"), True), _utf16("我们".encode("gbk"), True)
     ('utf-16-be', None)
+    >>> _utf16(b"a\\xff", True) is None  # "\\uff61" alone is not Chinese text
+    True
     """
-    return _most_plausible(head, ("utf-16-le", "utf-16-be"), complete)
+    codec = _most_plausible(head, ("utf-16-le", "utf-16-be"), complete)
+    text = "" if codec is None else _decode_head(head, codec, complete) or ""
+    typical = sum(c in _typical() for c in text)
+    return codec if any(map(_is_han, text)) and typical >= _MIN_CHINESE * len(text) else None
 
 
 def _most_plausible(head: bytes, codecs: tuple[str, ...], complete: bool) -> str | None:
