@@ -227,7 +227,7 @@ def _guess_legacy(head: bytes, complete: bool) -> str | None:
     """
     best, best_score = None, _MIN_COMMON
     for codec, script in _LEGACY:
-        if best is not None and best.startswith(("cp950", "big5")) and codec == "big5hkscs":
+        if best == "cp950" and codec == "big5hkscs":
             continue  # HKSCS only when cp950 cannot decode the head
         text = _decode_head(head, codec, complete)
         score = -1.0 if text is None else _common_share(text, _common(script))
