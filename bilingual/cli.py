@@ -10,6 +10,8 @@ interrupted, 141 output pipe closed.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
+import functools
 import json
 import os
 import signal
@@ -24,7 +26,7 @@ from typer.core import TyperCommand, TyperGroup
 
 from bilingual import formats, writers
 from bilingual.convert import ALL_CONFIGS, SIMPLIFY_CONFIGS, check_config, convert
-from bilingual.decode import Line, read_lines
+from bilingual.decode import ERRORS, Decoding, Line, read_lines
 from bilingual.errors import BilingualError, ConfigError, InputError
 from bilingual.formats import AUTO, Detection
 from bilingual.options import DEFAULT_SIMPLIFY, UNITS, Options
@@ -141,6 +143,25 @@ InputFormat = Annotated[
 ]
 
 
+Encoding = Annotated[
+    str | None,
+    typer.Option(
+        metavar="CODEC",
+        help="Read inputs in this encoding (e.g. gb18030, big5, utf-16-le) instead of "
+        "detecting it.",
+    ),
+]
+Errors = Annotated[
+    str,
+    typer.Option(
+        metavar="MODE",
+        callback=_choice("an errors mode", lambda: ERRORS),
+        help="Undecodable bytes: strict (an error naming file, line and byte) or replace "
+        "(U+FFFD, counted on stderr).",
+    ),
+]
+
+
 @app.command(
     cls=_Command,
     short_help="Split dumps into per-language records and translation pairs.",
@@ -172,6 +193,8 @@ def split(
         ),
     ] = None,
     input_format: InputFormat = "auto",
+    encoding: Encoding = None,
+    errors: Errors = "strict",
     output_format: Annotated[
         str,
         typer.Option(
@@ -234,16 +257,27 @@ def split(
     with _errors_to_exit_codes():
         if simplify is not None:
             simplify = check_config(simplify, simplified_only=True)
-        options = Options(format=input_format, simplify=simplify, pair_lines=pair_lines,
-                          dedup=dedup, clean=clean, layout=layout, unit=unit,
-                          min_score=min_score)  # fmt: skip
+        options = Options(format=input_format, encoding=encoding, errors=errors,
+                          simplify=simplify, pair_lines=pair_lines, dedup=dedup, clean=clean,
+                          layout=layout, unit=unit, min_score=min_score)  # fmt: skip
         writer = writers.get(output_format)
         _check_inputs(inputs)
         report = verbose or sys.stderr.isatty()
         records = process_sources(
-            _sources(inputs), options, on_detect=_report_detection if report else None
+            _sources(inputs, options, on_decoding=_report_replaced),
+            options,
+            on_detect=_report_detection if report else None,
         )
         writer.write(records, Target(output, inputs=inputs), options)
+
+
+def _report_replaced(source: str, decoding: Decoding) -> None:
+    if decoding.replaced:
+        typer.echo(f"{source}: {_replaced(decoding)}", err=True)
+
+
+def _replaced(decoding: Decoding) -> str:
+    return f"{decoding.replaced} undecodable byte sequences replaced with U+FFFD"
 
 
 def _report_detection(source: str, found: Detection) -> None:
@@ -263,23 +297,33 @@ def stats(
     inputs: Inputs,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
     input_format: InputFormat = "auto",
+    encoding: Encoding = None,
+    errors: Errors = "strict",
 ) -> None:
-    """Messages per speaker, each speaker's language mix, pairs, dates, formats."""
+    """Messages per speaker, each speaker's language mix, pairs, dates, formats, encodings."""
     with _errors_to_exit_codes():
         _check_inputs(inputs)
-        options = Options(format=input_format)
+        options = Options(format=input_format, encoding=encoding, errors=errors)
         detections: list[tuple[str, Detection]] = []
+        decodings: dict[str, Decoding] = {}
         records = process_sources(
-            _sources(inputs), options, on_detect=lambda s, d: detections.append((s, d))
+            _sources(inputs, options, on_decoding=decodings.__setitem__),
+            options,
+            on_detect=lambda s, d: detections.append((s, d)),
         )
         summary = collect(records)
         if as_json:
             detected = [{"source": s, **d.to_dict()} for s, d in detections]
-            payload = {**summary.to_dict(), "detected": detected, "signature": signature(options)}
+            decoded = [{"source": s, **dataclasses.asdict(d)} for s, d in decodings.items()]
+            payload = {**summary.to_dict(), "detected": detected, "decoded": decoded,
+                       "signature": signature(options)}  # fmt: skip
             typer.echo(json.dumps(payload, ensure_ascii=False, indent=2))
         else:
             for source, found in detections:
                 typer.echo(_detected(source, found))
+            for source, decoding in decodings.items():
+                replaced = f", {_replaced(decoding)}" if decoding.replaced else ""
+                typer.echo(f"{source}: encoding {decoding.encoding}{replaced}")
             render(summary, sys.stdout)
 
 
@@ -304,13 +348,16 @@ def convert_command(
             help=f"OpenCC config: {', '.join(ALL_CONFIGS)}.",
         ),
     ] = DEFAULT_SIMPLIFY,
+    encoding: Encoding = None,
+    errors: Errors = "strict",
 ) -> None:
     """Convert whole files between Chinese scripts with OpenCC (LF line endings out)."""
     with _errors_to_exit_codes():
         config = check_config(config)
         _check_inputs(inputs)
         with Target(output, inputs=inputs).open() as out:
-            for _source, lines in _sources(inputs):
+            for _source, lines in _sources(inputs, Options(encoding=encoding, errors=errors),
+                                           on_decoding=_report_replaced):  # fmt: skip
                 for _, line in lines:
                     out.write(convert(line, config))
                     out.write("\n")
@@ -344,12 +391,27 @@ def _check_inputs(inputs: list[str]) -> None:
             raise InputError("permission denied", source=_source_name(name))
 
 
-def _sources(inputs: list[str]) -> Iterator[tuple[str, Iterable[Line]]]:
-    """Each input's name and decoded lines, one file open at a time."""
+def _sources(
+    inputs: list[str],
+    options: Options,
+    *,
+    on_decoding: Callable[[str, Decoding], None],
+) -> Iterator[tuple[str, Iterable[Line]]]:
+    """Each input's name and decoded lines, one file open at a time; ``on_decoding``
+    hears each file's encoding once it is read."""
     for name in inputs:
         source = _source_name(name)
         with _open_input(name) as stream:
-            yield source, read_lines(stream, source=source)
+            yield (
+                source,
+                read_lines(
+                    stream,
+                    source=source,
+                    encoding=options.encoding,
+                    errors=options.errors,
+                    on_decoding=functools.partial(on_decoding, source),
+                ),
+            )
 
 
 @contextlib.contextmanager

@@ -77,6 +77,8 @@ _IMPLAUSIBLE = regex.compile(
 _HAN = regex.compile(r"\p{Han}")
 _PUNCTUATION = regex.compile(r"[\p{P}\p{S}\p{Zs}]")
 _NON_ASCII = regex.compile(r"[^\x00-\x7f]")
+#: What ``errors`` may be: stop at the first undecodable byte, or replace and count.
+ERRORS = ("strict", "replace")
 #: Stands for an undecodable byte sequence while decoding with ``errors="replace"``; no
 #: strict decoder of text can produce a lone surrogate.
 _MARK = "\udfff"
@@ -148,8 +150,8 @@ iconv -f gb18030 -t utf-8, or pass --encoding gb18030; or pass --errors replace 
     [(1, 'ok'), (2, '\\ufffd')]
     """
     forced = None if encoding is None else _codec_name(encoding)
-    if errors not in {"strict", "replace"}:
-        raise ConfigError(f"errors must be 'strict' or 'replace', not {errors!r}")
+    if errors not in ERRORS:
+        raise ConfigError(f"errors must be {' or '.join(map(repr, ERRORS))}, not {errors!r}")
     return _read(stream, source, forced, errors, on_decoding)
 
 

@@ -21,7 +21,9 @@ UNITS = ("sentence", "message")
 class Options:
     """What a run should do; change it by copy with :meth:`with_`.
 
-    Reading: ``format`` names the input format (``auto`` detects it per file).
+    Reading: ``format`` names the input format (``auto`` detects it per file);
+    ``encoding`` a Python codec that overrides detection; ``errors`` is ``strict``
+    (undecodable bytes are an error) or ``replace`` (U+FFFD, counted).
     Processing: ``simplify`` is an OpenCC config name (``tw2s``, ``t2s``, ...) or ``None``
     for no conversion; ``pair_lines`` pairs an English line with the Chinese line next to
     it (same speaker) when their score reaches ``pair_threshold``; ``dedup`` collapses
@@ -35,6 +37,8 @@ class Options:
     """
 
     format: str = "auto"
+    encoding: str | None = None
+    errors: str = "strict"
     simplify: str | None = None
     pair_lines: bool = True
     pair_threshold: float = MODEL.cross_line_threshold

@@ -65,7 +65,8 @@ def process_file(
     stream: BinaryIO, options: Options = DEFAULT_OPTIONS, *, source: str
 ) -> Iterator[Record]:
     """Like :func:`process`, over a binary stream (decoded as the decode stage says)."""
-    return process_lines(read_lines(stream, source=source), options, source=source)
+    lines = read_lines(stream, source=source, encoding=options.encoding, errors=options.errors)
+    return process_lines(lines, options, source=source)
 
 
 def process_lines(

@@ -29,7 +29,7 @@ def test_output_validates(layout: str) -> None:
     schema = load_schema(layout)
     jsonschema.Draft202012Validator.check_schema(schema)
     validator = jsonschema.Draft202012Validator(schema)
-    rows = [row for record in example_records() for row in ROWS[layout](record)]
+    rows = [row for record in example_records() for row in ROWS[layout](record, Options())]
     assert rows
     for row in rows:
         validator.validate(row)
