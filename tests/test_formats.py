@@ -254,3 +254,32 @@ def test_telegram_first_header_decides_the_date_order() -> None:
     rows = [(1, "Amy, [1/13/23 10:15]"), (2, "hi"), (3, "Bo, [1/2/23 10:16]"), (4, "好")]
     times = [m.time for m in parse(rows, source="t.txt", format="telegram")]
     assert times == ["2023-01-13T10:15:00", "2023-01-02T10:16:00"]
+
+
+def test_line_message_starting_with_a_quote_does_not_swallow_the_next() -> None:
+    """A one-line LINE message that opens with a quoted word is not a multi-line quote."""
+    text = '2023/01/05（四）\n10:15\tAmy\t"Hello" she said\n10:16\tBo\t好的\n'
+    assert [(m.speaker, m.text) for m in run(text, "line")][1:] == [
+        ("Amy", '"Hello" she said'),
+        ("Bo", "好的"),
+    ]
+
+
+def test_whatsapp_ios_body_with_a_pasted_mark_is_the_speakers_text() -> None:
+    """U+200E before a typed message does not make it a system line; before an app
+    event it does."""
+    text = (
+        "[05/01/2023, 22:15:03] Amy: \u200eHello 你好\n"
+        "[05/01/2023, 22:16:00] Family: \u200eMissed voice call\n"
+    )
+    assert [(m.kind, m.speaker, m.text) for m in run(text)] == [
+        ("text", "Amy", "Hello 你好"),
+        ("system", None, "Missed voice call"),
+    ]
+
+
+@pytest.mark.parametrize("part", ["1", "null", "true", '[{"text": 2}]'])
+def test_telegram_json_text_parts_of_any_type(part: str) -> None:
+    """A ``text`` list holding numbers or nulls parses (those parts carry no text)."""
+    doc = f'{{"name": "x", "messages": [{{"id": 1, "type": "message", "text": ["ok", {part}]}}]}}'
+    assert [m.text for m in run(doc, "telegram")] == ["ok"]

@@ -29,11 +29,16 @@ def text_of(value: Any) -> str:
 
     >>> text_of(["請看", {"type": "link", "text": "https://x.org"}, "，八號風球"])
     '請看https://x.org，八號風球'
+
+    Parts that are neither (a number, null: not what Telegram writes) give no text:
+
+    >>> text_of([1, None, "ok", {"type": "bold"}])
+    'ok'
     """
     if isinstance(value, str):
         return value.translate(_SEPARATORS)
     if isinstance(value, list):
-        return "".join(text_of(p if isinstance(p, str) else p.get("text", "")) for p in value)
+        return "".join(text_of(p.get("text", "") if isinstance(p, dict) else p) for p in value)
     return ""
 
 

@@ -101,12 +101,15 @@ _STARTS = frozenset({Kind.DATE, Kind.CHROME, Kind.MESSAGE, Kind.SYSTEM})
 
 
 def opens_quote(body: str) -> bool:
-    """True when a message body starts a quoted multi-line message (``"`` not closed).
+    """True when a message body starts a quoted multi-line message: it opens with ``"``
+    and no lone ``"`` closes it on the same line (quotes inside are doubled, ``""``).
 
     >>> opens_quote('"Notes:'), opens_quote('"one line"'), opens_quote('"')
     (True, False, True)
+    >>> opens_quote('"Hello" she said'), opens_quote('"He said ""hi""')
+    (False, True)
     """
-    return body.startswith('"') and not (len(body) > 1 and body.endswith('"'))
+    return body.startswith('"') and '"' not in body[1:].replace('""', "")
 
 
 def quoted_kind(text: str) -> Kind:

@@ -39,7 +39,10 @@ _AUTHOR = regex.compile(r"^(?P<author>[^:\n]{1,60}?): ?(?P<text>.*)$", regex.S)
 _SYSTEM = regex.compile(
     r"""^(?:Messages\ and\ calls\ are\ end-to-end|Messages\ to\ this\ group\ are\ now
     |Your\ security\ code|You\ created|消息和通话已进行端到端加密|訊息與通話已受端對端加密
-    |你发送给自己的消息|[^:]{1,60}?\ (?:created\ group|changed\ the\ subject|changed\ this\ group
+    |你发送给自己的消息|Missed\ (?:voice|video|group\ voice|group\ video)\ call
+    |This\ message\ was\ deleted|You\ deleted\ this\ message|Waiting\ for\ this\ message
+    |此消息已删除|你删除了此消息|此訊息已刪除|你已刪除此訊息
+    |[^:]{1,60}?\ (?:created\ group|changed\ the\ subject|changed\ this\ group
     |changed\ the\ group|added|removed|left|joined\ using|changed\ their\ phone|changed\ to)
     |[^:]{1,60}?(?:创建了|加入了|退出了|已加入|已退出|已離開|已将|已把|移除了))""",
     regex.X,
@@ -82,16 +85,21 @@ def body_of(rest: str) -> tuple[str, str | None, str]:
 
     >>> body_of("Amy: hi"), body_of("Bo added Amy"), body_of("~\u202fJo: \u200eimage omitted")
     (('text', 'Amy', 'hi'), ('system', None, 'Bo added Amy'), ('attachment', 'Jo', 'image omitted'))
+
+    A body that starts with U+200E is the app's own line (iOS) only when it reads like
+    one; otherwise the mark was pasted with the text, and the text is the speaker's:
+
+    >>> body_of("Team: \u200eMissed voice call"), body_of("Amy: \u200eHello 你好")
+    (('system', None, 'Missed voice call'), ('text', 'Amy', 'Hello 你好'))
     """
     author = _AUTHOR.match(rest)
     if author is None:
         return "system", None, rest.lstrip("\u200e")
     text = author["text"].lstrip("\u200e")
-    if author["text"].startswith("\u200e"):
-        # iOS: a body that starts with U+200E was not typed by a person
-        if not _ATTACHMENT.match(text):
-            return "system", None, text
-    elif _SYSTEM.match(strip_marks(rest)):
+    if author["text"].startswith("\u200e") and _SYSTEM.match(text):
+        # iOS marks the app's own lines with U+200E after the chat's name
+        return "system", None, text
+    if _SYSTEM.match(strip_marks(rest)):
         return "system", None, rest.lstrip("\u200e")
     kind = "attachment" if _ATTACHMENT.match(text) else "text"
     return kind, _TILDE.sub("", strip_marks(author["author"]).strip()), text
