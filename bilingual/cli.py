@@ -162,6 +162,16 @@ Errors = Annotated[
 ]
 
 
+KeepGoing = Annotated[
+    bool,
+    typer.Option(
+        "--keep-going",
+        help="When an input cannot be read, report it, go on with the others and exit 3 "
+        "at the end with a summary (the output keeps what was read).",
+    ),
+]
+
+
 @app.command(
     cls=_Command,
     short_help="Split dumps into per-language records and translation pairs.",
@@ -195,6 +205,7 @@ def split(
     input_format: InputFormat = "auto",
     encoding: Encoding = None,
     errors: Errors = "strict",
+    keep_going: KeepGoing = False,
     output_format: Annotated[
         str,
         typer.Option(
@@ -263,12 +274,32 @@ def split(
         writer = writers.get(output_format)
         _check_inputs(inputs)
         report = verbose or sys.stderr.isatty()
+        failed: list[str] = []
         records = process_sources(
             _sources(inputs, options, on_decoding=_report_replaced),
             options,
             on_detect=_report_detection if report else None,
+            on_error=_collector(failed) if keep_going else None,
         )
         writer.write(records, Target(output, inputs=inputs), options)
+        _summarise(failed, len(inputs))
+
+
+def _collector(failed: list[str]) -> Callable[[str, InputError], None]:
+    """An ``on_error`` that reports each input error at once and remembers it."""
+
+    def report(_source: str, exc: InputError) -> None:
+        typer.echo(f"error: {exc}", err=True)
+        failed.append(str(exc))
+
+    return report
+
+
+def _summarise(failed: list[str], total: int) -> None:
+    """After a --keep-going run: a summary and exit 3 when any input failed."""
+    if failed:
+        lines = "\n".join(f"  {problem}" for problem in failed)
+        _fail(f"{len(failed)} of {total} inputs failed:\n{lines}", EXIT_INPUT)
 
 
 def _report_replaced(source: str, decoding: Decoding) -> None:
@@ -295,10 +326,12 @@ def _detected(source: str, found: Detection) -> str:
 )
 def stats(
     inputs: Inputs,
+    *,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
     input_format: InputFormat = "auto",
     encoding: Encoding = None,
     errors: Errors = "strict",
+    keep_going: KeepGoing = False,
 ) -> None:
     """Messages per speaker, each speaker's language mix, pairs, dates, formats, encodings."""
     with _errors_to_exit_codes():
@@ -306,10 +339,12 @@ def stats(
         options = Options(format=input_format, encoding=encoding, errors=errors)
         detections: list[tuple[str, Detection]] = []
         decodings: dict[str, Decoding] = {}
+        failed: list[str] = []
         records = process_sources(
             _sources(inputs, options, on_decoding=decodings.__setitem__),
             options,
             on_detect=lambda s, d: detections.append((s, d)),
+            on_error=_collector(failed) if keep_going else None,
         )
         summary = collect(records)
         if as_json:
@@ -325,6 +360,7 @@ def stats(
                 replaced = f", {_replaced(decoding)}" if decoding.replaced else ""
                 typer.echo(f"{source}: encoding {decoding.encoding}{replaced}")
             render(summary, sys.stdout)
+        _summarise(failed, len(inputs))
 
 
 @app.command(

@@ -17,6 +17,7 @@ from bilingual.convert import check_config, simplify_record, simplify_segments
 from bilingual.crossline import pair_across
 from bilingual.decode import Line, read_lines, split_lines
 from bilingual.dedup import dedup
+from bilingual.errors import InputError
 from bilingual.formats import Detection, parse, sniff
 from bilingual.label import label
 from bilingual.options import DEFAULT_OPTIONS, Options
@@ -25,6 +26,8 @@ from bilingual.segment import find_spans
 
 #: Called with each file's source name and detected format (``--format auto`` only).
 OnDetect = Callable[[str, Detection], None]
+#: Called with a file's source name and the input error that ended its reading.
+OnError = Callable[[str, InputError], None]
 
 
 def split(text: str, *, simplify: str | None = None) -> list[Segment]:
@@ -81,12 +84,15 @@ def process_sources(
     options: Options = DEFAULT_OPTIONS,
     *,
     on_detect: OnDetect | None = None,
+    on_error: OnError | None = None,
 ) -> Iterator[Record]:
     """The records of several inputs, one after the other, as one run.
 
     ``sources`` gives each input's name and numbered lines; each input's format is
     detected on its own (``on_detect`` hears about it) and lines pair only within an
-    input, while ``dedup`` collapses repeats across all of them.
+    input, while ``dedup`` collapses repeats across all of them. With ``on_error``, an
+    input that turns out to be unreadable (an :class:`InputError`) is reported to it and
+    the run goes on with the next input, keeping the records read before the error.
 
     >>> runs = [("a.txt", [(1, "Hi all")]), ("b.txt", [(1, "Hi  all"), (2, "再見")])]
     >>> [(r.id, r.count) for r in process_sources(runs, Options(dedup=True))]
@@ -95,11 +101,27 @@ def process_sources(
     if options.simplify is not None:
         check_config(options.simplify, simplified_only=True)
     records: Iterable[Record] = chain.from_iterable(
-        _one_source(lines, options, source, on_detect) for source, lines in sources
+        _guarded(lines, options, source, on_detect, on_error) for source, lines in sources
     )
     if options.dedup:
         records = dedup(records, hold=True)
     return iter(records)
+
+
+def _guarded(
+    lines: Iterable[Line],
+    options: Options,
+    source: str,
+    on_detect: OnDetect | None,
+    on_error: OnError | None,
+) -> Iterator[Record]:
+    """One input's records; its input error goes to ``on_error`` when there is one."""
+    try:
+        yield from _one_source(lines, options, source, on_detect)
+    except InputError as exc:
+        if on_error is None:
+            raise
+        on_error(source, exc)
 
 
 def _one_source(

@@ -109,3 +109,24 @@ def test_binary_input_is_refused(tmp_path: Path) -> None:
     assert code == EXIT_INPUT
     assert "looks like a binary file" in err
     assert not out.exists()
+
+
+def test_keep_going_writes_the_rest_and_summarises(tmp_path: Path) -> None:
+    """With --keep-going a bad file is reported, the others written, and the run exits 3
+    with a summary; without it, the run stops and leaves no output."""
+    good, bad = tmp_path / "good.txt", tmp_path / "bad.txt"
+    good.write_text("Thanks! 謝謝！\n", "utf-8")
+    bad.write_bytes(b"ok line\n" + b"\x00\x01binary\x00" * 50)
+    out = tmp_path / "out.jsonl"
+    code, _, err = run("split", str(bad), str(good), "-o", str(out))
+    assert code == EXIT_INPUT
+    assert not out.exists()
+    code, _, err = run("split", str(bad), str(good), "-o", str(out), "--keep-going")
+    assert code == EXIT_INPUT
+    assert err.count("looks like a binary file") == 2  # reported, then summarised
+    assert "1 of 2 inputs failed:\n" in err
+    rows = [json.loads(line) for line in out.read_text("utf-8").splitlines()]
+    assert [r["source"] for r in rows] == [str(good)]
+    code, out_text, _ = run("stats", str(bad), str(good), "--keep-going", "--json")
+    assert code == EXIT_INPUT
+    assert json.loads(out_text)["messages"] == 1
