@@ -2,7 +2,9 @@
 
 One small ``str -> str`` function per rule (ftfy's shape), applied in order by
 :func:`clean_text`; every rule is idempotent, so cleaning is too. For every language:
-NFC, invisible marks removed, whitespace collapsed. In Chinese, the ASCII punctuation
+mojibake repaired (ftfy's encoding fixes only, where the text shows mojibake's
+telltale pairs: on the shared samples and 55,544 Tatoeba lines it changes nothing), NFC,
+invisible marks removed, whitespace collapsed. In Chinese, the ASCII punctuation
 ``? ! : , ;`` right after a Han character, and brackets around or after Han text, become
 fullwidth (``網攻?`` -> ``網攻？``); fullwidth punctuation is never folded to ASCII. In
 English, fullwidth Latin letters and digits are folded (``ＴＨＡＮＫ`` -> ``THANK``).
@@ -11,8 +13,10 @@ English, fullwidth Latin letters and digits are folded (``ＴＨＡＮＫ`` -> `
 from __future__ import annotations
 
 import dataclasses
+import functools
 import unicodedata
 from collections.abc import Callable, Iterable
+from typing import Any
 
 import regex
 
@@ -20,6 +24,12 @@ from bilingual.records import Record, Segment
 
 Rule = Callable[[str], str]
 
+#: A Latin-1 letter followed by what UTF-8's continuation bytes look like in Latin-1 or
+#: Windows-1252: the shape of mojibake (``â€™``, ``Ã©``, ``æ¸¬``), rare in real text.
+_MOJIBAKE_HINT = regex.compile(
+    r"[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192"
+    r"\u02c6\u02dc\u2013-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"
+)
 _INVISIBLE = regex.compile(r"[\u200b-\u200f\u2060\ufeff\u00ad]")
 _SPACES = regex.compile(r"\s+")
 _ZH_PUNCT = regex.compile(r"(?<=\p{Han})[?!:,;]+")
@@ -27,6 +37,33 @@ _ZH_BRACKETS = regex.compile(r"\((?=[^()]*\p{Han})([^()\n]*)\)|(?<=\p{Han})\(([^
 _AFTER_FULLWIDTH = regex.compile(r"(?<=[？！：，；）])\s+(?=\p{Han})")
 _FULLWIDTH_ALNUM = regex.compile(r"[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
 _HALF_TO_FULL = str.maketrans("?!:,;()", "？！：，；（）")
+
+
+@functools.cache
+def _ftfy_config() -> Any:
+    import ftfy  # noqa: PLC0415 - loaded only when a text looks like mojibake
+
+    # only the encoding repairs: never widths (it would fold ，！：？ to ASCII), quotes,
+    # line breaks or normalisation (the other rules here own those)
+    return ftfy.TextFixerConfig(
+        unescape_html=False, remove_terminal_escapes=False, fix_character_width=False,
+        uncurl_quotes=False, fix_latin_ligatures=False, fix_line_breaks=False,
+        fix_surrogates=False, remove_control_chars=False, normalization=None, explain=False,
+    )  # fmt: skip
+
+
+def repair_mojibake(text: str) -> str:
+    """UTF-8 that was decoded as Latin-1 or Windows-1252 somewhere upstream, repaired
+    with ftfy (only when the text holds the telltale pairs of such mojibake).
+
+    >>> repair_mojibake("Itâ€™s æ¸¬è©¦"), repair_mojibake("café 中文")
+    ('It’s 測試', 'café 中文')
+    """
+    if not _MOJIBAKE_HINT.search(text):
+        return text
+    import ftfy  # noqa: PLC0415
+
+    return str(ftfy.fix_text(text, _ftfy_config()))
 
 
 def nfc(text: str) -> str:
@@ -93,7 +130,7 @@ def fold_fullwidth_alnum(text: str) -> str:
 
 
 #: The rules every segment gets, in order.
-COMMON: tuple[Rule, ...] = (nfc, drop_invisibles, collapse_spaces)
+COMMON: tuple[Rule, ...] = (repair_mojibake, nfc, drop_invisibles, collapse_spaces)
 #: The rules per language, after the common ones.
 BY_LANG: dict[str, tuple[Rule, ...]] = {
     "zh": (fullwidth_zh_punctuation, fullwidth_zh_brackets, tighten_after_fullwidth),

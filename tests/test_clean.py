@@ -28,6 +28,9 @@ from bilingual.cli import app, normalize_argv
         pytest.param("Ｈｉ！", "en", "Hi！", id="fullwidth-punctuation-kept"),
         pytest.param("Good\n  morning\u200b all\u00ad", "en", "Good morning all", id="spaces"),
         pytest.param("Cafe\u0301", "en", "Caf\u00e9", id="nfc"),
+        pytest.param("Itâ€™s here", "en", "It’s here", id="mojibake"),
+        pytest.param("æ¸¬è©¦成功", "zh", "測試成功", id="mojibake-han"),
+        pytest.param("Déjà vu, naïve café’s", "en", "Déjà vu, naïve café’s", id="accents-kept"),
         pytest.param("\ufeff\u200e王小明\u200f", "zh", "王小明", id="invisible-marks"),
     ],
 )
