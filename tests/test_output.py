@@ -146,9 +146,10 @@ def test_signal_leaves_no_temporary_file(tmp_path: Path, sig: signal.Signals) ->
     os.mkfifo(fifo)
     out = tmp_path / "out.jsonl"
     proc = subprocess.Popen(
-        [sys.executable, "-m", "bilingual", "split", str(fifo), "-o", str(out)],
+        [sys.executable, "-X", "faulthandler", "-m", "bilingual", "split", str(fifo),
+         "-o", str(out)],
         stderr=subprocess.PIPE,
-    )
+    )  # fmt: skip
     with fifo.open("w", encoding="utf-8") as feed:  # blocks until the run opens it
         feed.write(TEXT * 100)
         feed.flush()
@@ -157,6 +158,17 @@ def test_signal_leaves_no_temporary_file(tmp_path: Path, sig: signal.Signals) ->
             time.sleep(0.05)
         assert leftovers(tmp_path), "the run never started writing"
         proc.send_signal(sig)
-        assert proc.wait(timeout=30) == 128 + sig
+        assert _exit_code(proc) == 128 + sig
     assert leftovers(tmp_path) == []
     assert not out.exists()
+
+
+def _exit_code(proc: subprocess.Popen[bytes]) -> int:
+    """The run's exit code; if it does not end within a minute, its stack (faulthandler
+    dumps it on SIGABRT) goes into the failure message."""
+    try:
+        return proc.wait(timeout=60)
+    except subprocess.TimeoutExpired:
+        proc.send_signal(signal.SIGABRT)
+        _, err = proc.communicate(timeout=30)
+        raise AssertionError(f"the run did not stop:\n{err.decode(errors='replace')}") from None
