@@ -73,12 +73,19 @@ def zh_numeral(text: str) -> int:
 
 
 def _arabic(text: str) -> frozenset[float]:
+    """The numbers written in digits (``1,200`` is 1200; of ``1.2.3`` the leading 1).
+
+    >>> sorted(_arabic("1,200 or 3.5 or 1.2.3, not \U000116e0"))
+    [1.0, 3.5, 1200.0]
+    """
     out = set()
     for m in _ARABIC.findall(text):
-        try:
-            out.add(float(m.replace(",", "")))
-        except ValueError:  # "1.2.3": keep the leading number
-            out.add(float(m.split(".")[0].replace(",", "")))
+        for candidate in (m.replace(",", ""), m.split(".")[0].replace(",", "")):
+            try:
+                out.add(float(candidate))
+            except ValueError:  # "1.2.3", or a digit newer than Python's Unicode tables
+                continue
+            break
     return frozenset(out)
 
 

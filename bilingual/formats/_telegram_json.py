@@ -21,6 +21,8 @@ _MESSAGES = regex.compile(r'"messages"\s*:\s*\[')
 _ISO = regex.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$")
 _MEDIA = ("photo", "file", "media_type", "sticker_emoji", "contact_information",
           "location_information", "poll")  # fmt: skip
+#: After JSON decoding, any surrogate left is a lone one (pairs are joined).
+_LONE_SURROGATE = regex.compile(r"[\ud800-\udfff]")
 _SEPARATORS = str.maketrans({"\u2028": "\n", "\u2029": "\n"})
 
 
@@ -32,14 +34,30 @@ def text_of(value: Any) -> str:
 
     Parts that are neither (a number, null: not what Telegram writes) give no text:
 
-    >>> text_of([1, None, "ok", {"type": "bold"}])
-    'ok'
+    >>> text_of([1, None, "ok", {"type": "bold"}, [["!"]]])
+    'ok!'
     """
-    if isinstance(value, str):
-        return value.translate(_SEPARATORS)
-    if isinstance(value, list):
-        return "".join(text_of(p.get("text", "") if isinstance(p, dict) else p) for p in value)
-    return ""
+    parts: list[str] = []
+    stack = [value]  # depth-first, without recursion: a deeply nested list is still text
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            stack.append(item.get("text", ""))
+        elif isinstance(item, list):
+            stack.extend(reversed(item))
+        elif isinstance(item, str):
+            parts.append(item)
+    return clean_string("".join(parts)).translate(_SEPARATORS)
+
+
+def clean_string(text: str) -> str:
+    """A JSON string with lone surrogates (``"\\udcbc"`` escapes, which no UTF-8 text
+    can hold) replaced by U+FFFD.
+
+    >>> clean_string("三\\udcbc好")
+    '三\ufffd好'
+    """
+    return _LONE_SURROGATE.sub("\ufffd", text)
 
 
 def parse(lines: Iterable[Line], *, source: str, name: str) -> Iterator[Message]:
@@ -77,6 +95,10 @@ def _check(document: str, source: str, first: int) -> None:
     """Raise an InputError naming the line of the fault unless ``document`` is valid JSON."""
     try:
         json.loads(document)
+    except RecursionError:
+        raise InputError(
+            "Telegram JSON nested too deeply to be an export", source=source, line=first
+        ) from None
     except json.JSONDecodeError as exc:
         raise InputError(
             f"invalid Telegram JSON ({exc.msg}, column {exc.colno}); is the export complete?",
@@ -122,9 +144,9 @@ def _message(obj: dict[str, Any], source: str, name: str, line: int, end: int) -
         end_line=end,
         text=text_of(obj.get("text", "")),
         format=name,
-        speaker=speaker if isinstance(speaker, str) else None,
+        speaker=clean_string(speaker) if isinstance(speaker, str) else None,
         time=raw if raw and _ISO.match(raw) else None,
-        time_raw=raw,
+        time_raw=clean_string(raw) if raw else raw,
         kind=kind,
         forwarded="forwarded_from" in obj,
     )
