@@ -15,6 +15,7 @@ or build is never read from a stale file. A cache that cannot be read or written
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import gzip
 import hashlib
@@ -23,6 +24,7 @@ import importlib.resources
 import marshal
 import os
 import tempfile
+import time
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -38,6 +40,8 @@ CACHE_FORMAT = 1
 #: Overrides the directory of the cached index.
 CACHE_ENV = "BILINGUAL_CACHE_DIR"
 _DIGEST = 32  # bytes of SHA-256 ahead of the marshalled index
+_KEEP = 3  # cache files kept per directory (other installations may share it)
+_TMP_AGE = 3600.0  # seconds after which a temporary file is a dead writer's
 _MAX_WORD = 4
 _STOP = GLOSS_STOP_WORDS
 #: Chinese function characters that carry no lexical content for the overlap.
@@ -194,6 +198,22 @@ def _write_cache(path: Path, index: Index) -> None:
         os.replace(tmp, path)
     except OSError:
         Path(tmp).unlink(missing_ok=True)
+        return
+    for old in _stale(path.parent, time.time()):
+        with contextlib.suppress(OSError):
+            old.unlink()
+
+
+def _stale(directory: Path, now: float) -> list[Path]:
+    """Cache files past the newest few, and temporary files left by writers long gone."""
+    try:
+        stamped = [(p.stat().st_mtime, p) for p in directory.glob("cedict-*")]
+    except OSError:  # pragma: no cover - the directory went away
+        return []
+    stamped.sort(reverse=True)
+    caches = [p for _, p in stamped if p.suffix == ".marshal"]
+    dead = [p for t, p in stamped if p.suffix == ".tmp" and now - t > _TMP_AGE]
+    return caches[_KEEP:] + dead
 
 
 def _cedict() -> tuple[bytes, str] | None:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import importlib.resources
+import os
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -158,6 +160,26 @@ def test_stale_key_is_not_read(
     assert lexicon.index() == built[1]
     assert len(builds) == 1
     assert _cache_file(tmp_path).exists()
+
+
+def test_old_cache_files_are_pruned(
+    built: tuple[Path, Index], builds: list[int], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Past the newest few cache files, older keys go; so do dead writers' temporary files."""
+    monkeypatch.setenv(CACHE_ENV, str(tmp_path))
+    now = time.time()
+    for age in range(1, 6):
+        old = tmp_path / f"cedict-0-f0-{age}.marshal"
+        old.write_bytes(b"old")
+        os.utime(old, (now - age * 60, now - age * 60))
+    dead, live = tmp_path / "cedict-dead.tmp", tmp_path / "cedict-live.tmp"
+    dead.write_bytes(b"")
+    live.write_bytes(b"")
+    os.utime(dead, (now - 7200, now - 7200))
+    (tmp_path / "unrelated.txt").write_text("not ours")
+    assert lexicon.index() == built[1]
+    kept = {_cache_file(tmp_path).name, "cedict-0-f0-1.marshal", "cedict-0-f0-2.marshal"}
+    assert {p.name for p in tmp_path.iterdir()} == kept | {"cedict-live.tmp", "unrelated.txt"}
 
 
 def test_cache_key_follows_the_dictionary_bytes() -> None:
