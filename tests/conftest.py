@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import atexit
 import os
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -13,6 +15,12 @@ from hypothesis import settings
 settings.register_profile("ci", derandomize=True)
 if os.environ.get("CI"):
     settings.load_profile("ci")
+
+# The lexicon cache of a test run (doctests and subprocesses included: this file loads
+# before any test is collected) lives in a temporary folder, never in the user's home.
+_CACHE = tempfile.TemporaryDirectory(prefix="bilingual-test-cache-")
+os.environ["BILINGUAL_CACHE_DIR"] = _CACHE.name
+atexit.register(_CACHE.cleanup)
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
