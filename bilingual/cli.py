@@ -30,7 +30,7 @@ from bilingual.decode import ERRORS, Decoding, Line, read_lines
 from bilingual.errors import BilingualError, ConfigError, InputError
 from bilingual.formats import AUTO, Detection
 from bilingual.options import DEFAULT_SIMPLIFY, UNITS, Options
-from bilingual.output import Target
+from bilingual.output import Target, remove_pending
 from bilingual.pipeline import process_sources
 from bilingual.signature import signature
 from bilingual.stats import collect, render
@@ -532,8 +532,13 @@ def _is_input(word: str) -> bool:
 
 
 def _terminate(signum: int, _frame: object) -> None:
-    """SIGTERM and SIGHUP end the run like an error: no partial or temporary file stays."""
-    raise SystemExit(128 + signum)
+    """SIGTERM and SIGHUP end the run at once, leaving no partial or temporary file.
+
+    The process exits here rather than raising: an exception raised by a signal handler
+    can land where Python ignores it (a finaliser), and the run would go on.
+    """
+    remove_pending()
+    os._exit(128 + signum)
 
 
 def main() -> None:

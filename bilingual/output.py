@@ -28,6 +28,9 @@ from bilingual.errors import ConfigError
 
 #: The name that means standard output.
 STDOUT = "-"
+#: Temporary files being written right now: the one piece of process state here, so that
+#: a signal handler can remove them (see :func:`remove_pending`).
+_PENDING: set[str] = set()
 
 FileId = tuple[int, int]
 
@@ -100,6 +103,7 @@ def atomic_output(path: str) -> Iterator[TextIO]:
         except FileNotFoundError:
             mode = 0o666 & ~_umask()
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    _PENDING.add(tmp)
     try:
         with _named_errors(path):
             os.fchmod(fd, mode)
@@ -110,6 +114,17 @@ def atomic_output(path: str) -> Iterator[TextIO]:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
         raise
+    finally:
+        _PENDING.discard(tmp)
+
+
+def remove_pending() -> None:
+    """Delete the temporary files of outputs still being written (for a signal handler
+    that ends the process at once, wherever the program is)."""
+    for tmp in list(_PENDING):
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        _PENDING.discard(tmp)
 
 
 class Target:
