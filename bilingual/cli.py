@@ -16,6 +16,7 @@ import json
 import os
 import signal
 import sys
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Annotated, BinaryIO
@@ -531,18 +532,29 @@ def _is_input(word: str) -> bool:
     return word.removesuffix(".json") not in ALL_CONFIGS and Path(word).exists()
 
 
-def _terminate(signum: int, _frame: object) -> None:
-    """SIGTERM and SIGHUP end the run at once, leaving no partial or temporary file.
+def _watch_signals() -> None:
+    """Ctrl-C, SIGTERM and SIGHUP end the run at once, leaving no partial or temporary file.
 
-    The process exits here rather than raising: an exception raised by a signal handler
-    can land where Python ignores it (a finaliser), and the run would go on.
+    They are blocked in every thread and awaited by a thread of their own, which removes
+    the temporary files and exits: a Python-level handler runs only between bytecodes of
+    the main thread, so one arriving just before a blocking read (a pipe that stays
+    open) would never run.
     """
+    signals = {signal.SIGINT, signal.SIGTERM, signal.SIGHUP}
+    signal.pthread_sigmask(signal.SIG_BLOCK, signals)
+    threading.Thread(target=_end_on, args=(signals,), name="signals", daemon=True).start()
+
+
+def _end_on(signals: set[signal.Signals]) -> None:
+    signum = signal.sigwait(signals)
     remove_pending()
+    if signum == signal.SIGINT:
+        os.write(sys.stderr.fileno(), b"interrupted\n")
+        os._exit(EXIT_INTERRUPTED)
     os._exit(128 + signum)
 
 
 def main() -> None:
     """Console-script entry point."""
-    for sig in (signal.SIGTERM, signal.SIGHUP):
-        signal.signal(sig, _terminate)
+    _watch_signals()
     app(args=normalize_argv(sys.argv[1:]), prog_name="bilingual")

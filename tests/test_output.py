@@ -139,9 +139,13 @@ def test_undecodable_file_name_is_written_as_replacement_characters(tmp_path: Pa
     assert "c\ufffd\ufffd.txt:1" in out.read_text("utf-8")
 
 
-@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGHUP])
-def test_signal_leaves_no_temporary_file(tmp_path: Path, sig: signal.Signals) -> None:
-    """A run killed by SIGTERM or SIGHUP exits 128+N and leaves neither output nor temp."""
+@pytest.mark.parametrize(
+    ("sig", "code"),
+    [(signal.SIGTERM, 143), (signal.SIGHUP, 129), (signal.SIGINT, 130)],
+)
+def test_signal_leaves_no_temporary_file(tmp_path: Path, sig: signal.Signals, code: int) -> None:
+    """A run stopped by SIGTERM, SIGHUP or Ctrl-C while it waits on a pipe exits 128+N
+    (130 for Ctrl-C) and leaves neither output nor temp."""
     fifo = tmp_path / "slow-input"
     os.mkfifo(fifo)
     out = tmp_path / "out.jsonl"
@@ -158,7 +162,7 @@ def test_signal_leaves_no_temporary_file(tmp_path: Path, sig: signal.Signals) ->
             time.sleep(0.05)
         assert leftovers(tmp_path), "the run never started writing"
         proc.send_signal(sig)
-        assert _exit_code(proc) == 128 + sig
+        assert _exit_code(proc) == code
     assert leftovers(tmp_path) == []
     assert not out.exists()
 
