@@ -38,6 +38,7 @@ _ATOM = regex.compile(
     regex.VERBOSE | regex.IGNORECASE,
 )
 _ATOM_HINT = regex.compile(rf"://|www\.|[@#]|\.(?:{scripts.TLDS})\b", regex.IGNORECASE)
+_BRACKETS = (")(", "][", "}{", "><")  # closer, opener
 _ASCII_LETTER = regex.compile(r"[A-Za-z]")
 _ASCII_NON_LETTERS = "".join(chr(c) for c in range(128) if not chr(c).isalpha())
 _TOKEN = regex.compile(r"[^\s\p{Z}\p{Cc}\p{Cf}]+")
@@ -107,13 +108,19 @@ def _atoms(text: str) -> list[tuple[int, int, str]]:
 
 
 def _trim_url(text: str, start: int, end: int) -> int:
-    """Drop sentence punctuation and unbalanced closing brackets from a URL's end."""
-    pairs = {")": "(", "]": "[", "}": "{", ">": "<"}
+    """Drop sentence punctuation and unbalanced closing brackets from a URL's end.
+
+    >>> _trim_url("(see http://a.b/c_(d)).", 5, 23)
+    21
+    """
+    # openers minus closers of each kind in text[start:end], counted once
+    balance = {c: text.count(o, start, end) - text.count(c, start, end) for c, o in _BRACKETS}
     while end > start + 1 and text[end - 1] in scripts.URL_TRAILING:
         closer = text[end - 1]
-        opener = pairs.get(closer)
-        if opener and text.count(opener, start, end) >= text.count(closer, start, end):
+        if balance.get(closer, -1) >= 0:
             break
+        if closer in balance:
+            balance[closer] += 1
         end -= 1
     return end
 
