@@ -34,9 +34,7 @@ _MAIL_TLD = rf"\.{_MAIL_TOP}"
 _MAIL_OTHER = rf"\.(?!{_MAIL_TOP})[\w-]++"  # a label that cannot end an address
 _MAIL_LAST = rf"(?:{_MAIL_OTHER})*+{_MAIL_TLD}"  # labels up to one that can
 _MAIL_LABELS = rf"(?:{_MAIL_OTHER}|\.(?={_MAIL_TOP})[\w-]++(?={_MAIL_LAST}))*+"
-EMAIL = regex.compile(
-    rf"(?<![\w.+-])[\w.+-]++@[\w-]++{_MAIL_LABELS}{_MAIL_TLD}", regex.IGNORECASE
-)
+EMAIL = regex.compile(rf"(?<![\w.+-])[\w.+-]++@[\w-]++{_MAIL_LABELS}{_MAIL_TLD}", regex.IGNORECASE)
 # @name (not part of an email); Weibo-style #话题# and ordinary #hashtag with a letter.
 MENTION = regex.compile(r"(?<![\w@])@[\p{L}\p{N}_](?:[\p{L}\p{N}_.-]*[\p{L}\p{N}_])?")
 HASHTAG = regex.compile(r"(?<![\w#&])\#(?:[^#\s]{1,40}\#(?!\w)|[\p{L}\p{N}_]*\p{L}[\p{L}\p{N}_]*)")
