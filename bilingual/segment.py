@@ -212,8 +212,8 @@ def _absorb_code_switches(text: str, runs: list[_Run], end: int) -> None:
     the text goes first. Each merge costs O(log n) (:class:`_Chain`).
     """
     _mark_sentence_ends(text, runs, end)
-    chain = _Chain(runs)
-    while (host := chain.next_host(text)) is not None:
+    chain = _Chain(text, runs)
+    while (host := chain.next_host()) is not None:
         chain.merge(*host)
     runs[:] = chain.in_order()
 
@@ -225,25 +225,59 @@ def _mark_sentence_ends(text: str, runs: list[_Run], end: int) -> None:
         run.closed = _boundary(text, run.end, stop)
 
 
-class _Chain:
-    """Runs as a doubly linked list, with heaps of the runs that may merge next.
+class _Queue:
+    """Runs waiting to merge, smallest first, as int keys (:func:`_key`), each at most once."""
 
-    Run ids index ``runs``; a merge appends the merged run and retires its parts. Whether
-    a run can merge depends only on it and its two neighbours, so every run that can is
-    in both heaps as ``(weight, start, id)``: all runs at first, then the merged run and
-    its neighbours after each merge. Entries of retired runs, or of runs that cannot
-    merge, are dropped when they reach the top.
+    def __init__(self) -> None:
+        self.heap: list[int] = []
+        self.queued: set[int] = set()
+
+    def push(self, key: int) -> None:
+        """Queue ``key`` unless it is queued already."""
+        if key not in self.queued:
+            self.queued.add(key)
+            heapq.heappush(self.heap, key)
+
+    def top(self) -> int | None:
+        """The smallest key, or ``None``."""
+        return self.heap[0] if self.heap else None
+
+    def pop(self) -> None:
+        """Drop the smallest key."""
+        self.queued.discard(heapq.heappop(self.heap))
+
+
+_START_BITS = 48
+
+
+def _key(run: _Run) -> int:
+    """``(weight, start)`` as one int: sorts like the pair, and the start can be read back."""
+    doubled = run.words if run.kind == "cjk" else 2 * run.words
+    return doubled << _START_BITS | run.start
+
+
+class _Chain:
+    """Runs as a doubly linked list, with queues of the runs that may merge next.
+
+    Run ids index ``runs``; a merge appends the merged run and retires its parts; ``at``
+    maps the start of each live run to its id. Whether a run can merge depends only on
+    it and its two neighbours, so a run is queued when it appears or its neighbours
+    change, if it can merge then; a queued key whose run is gone, or can no longer
+    merge, is dropped when it reaches the top. Edge merges only come into play when no
+    embedded run is left, so their queue is built the first time it is needed.
     """
 
-    def __init__(self, runs: list[_Run]) -> None:
+    def __init__(self, text: str, runs: list[_Run]) -> None:
+        self.text = text
         self.runs = list(runs)
         self.before = list(range(-1, len(runs) - 1))
         self.after = [*range(1, len(runs)), -1]
-        self.alive = [True] * len(runs)
+        self.at = {run.start: k for k, run in enumerate(runs)}
         self.head = 0
-        self.embedded = [(run.weight, run.start, k) for k, run in enumerate(runs)]
-        heapq.heapify(self.embedded)
-        self.edges = list(self.embedded)
+        self.embedded = _Queue()
+        self.edges: _Queue | None = None
+        for k in range(len(runs)):
+            self._offer(k)
 
     def neighbours(self, k: int) -> tuple[_Run | None, _Run | None]:
         """The runs before and after run ``k`` (``None`` at either end)."""
@@ -253,18 +287,19 @@ class _Chain:
             self.runs[after] if after >= 0 else None,
         )
 
-    def next_host(self, text: str) -> tuple[int, int, int] | None:
+    def next_host(self) -> tuple[int, int, int] | None:
         """The next merge, smallest run first: ``(first, minority, last)`` run ids."""
-        while self.embedded:
-            k = self.embedded[0][2]
-            if self.alive[k] and _embedded(self.runs[k], *self.neighbours(k)):
+        while (key := self.embedded.top()) is not None:
+            self.embedded.pop()
+            k = self._live(key)
+            if k is not None and _embedded(self.runs[k], *self.neighbours(k)):
                 return self.before[k], k, self.after[k]
-            heapq.heappop(self.embedded)
-        while self.edges:
-            k = self.edges[0][2]
-            if self.alive[k] and (side := _edge_side(text, self.runs[k], *self.neighbours(k))):
+        edges = self._edge_queue()
+        while (key := edges.top()) is not None:
+            edges.pop()
+            k = self._live(key)
+            if k is not None and (side := _edge_side(self.text, self.runs[k], *self.neighbours(k))):
                 return (self.before[k], k, k) if side < 0 else (k, k, self.after[k])
-            heapq.heappop(self.edges)
         return None
 
     def merge(self, lo: int, minority: int, hi: int) -> None:
@@ -272,17 +307,44 @@ class _Chain:
         parts = [self.runs[k] for k in dict.fromkeys((lo, minority, hi))]
         kind = self.runs[hi].kind if lo == minority else self.runs[lo].kind
         words = sum(run.words for run in parts if run.kind == kind)
-        merged = _Run(parts[0].start, parts[-1].end, kind, words, closed=parts[-1].closed)
         new = len(self.runs)
-        self.runs.append(merged)
-        self.alive.append(True)
-        for k in (lo, minority, hi):
-            self.alive[k] = False
+        self.runs.append(_Run(parts[0].start, parts[-1].end, kind, words, parts[-1].closed))
+        for run in parts[1:]:
+            del self.at[run.start]
+        self.at[parts[0].start] = new
         self._link(new, self.before[lo], self.after[hi])
         for k in (self.before[new], new, self.after[new]):
             if k >= 0:
-                heapq.heappush(self.embedded, (self.runs[k].weight, self.runs[k].start, k))
-                heapq.heappush(self.edges, (self.runs[k].weight, self.runs[k].start, k))
+                self._offer(k)
+
+    def in_order(self) -> list[_Run]:
+        """The remaining runs, first to last."""
+        order, k = [], self.head
+        while k >= 0:
+            order.append(self.runs[k])
+            k = self.after[k]
+        return order
+
+    def _live(self, key: int) -> int | None:
+        """The id of the live run ``key`` stands for, if that run still has this key."""
+        k = self.at.get(key & ((1 << _START_BITS) - 1))
+        return k if k is not None and _key(self.runs[k]) == key else None
+
+    def _offer(self, k: int) -> None:
+        """Queue run ``k`` for the merges it can take part in now."""
+        run, (before, after) = self.runs[k], self.neighbours(k)
+        if _embedded(run, before, after):
+            self.embedded.push(_key(run))
+        if self.edges is not None and _edge_side(self.text, run, before, after):
+            self.edges.push(_key(run))
+
+    def _edge_queue(self) -> _Queue:
+        """The queue of edge merges, built from every live run the first time."""
+        if self.edges is None:
+            self.edges = _Queue()
+            for k in self.at.values():
+                self._offer(k)
+        return self.edges
 
     def _link(self, new: int, before: int, after: int) -> None:
         """Put run ``new`` between runs ``before`` and ``after`` (``-1``: none)."""
@@ -294,14 +356,6 @@ class _Chain:
             self.head = new
         if after >= 0:
             self.before[after] = new
-
-    def in_order(self) -> list[_Run]:
-        """The remaining runs, first to last."""
-        order, k = [], self.head
-        while k >= 0:
-            order.append(self.runs[k])
-            k = self.after[k]
-        return order
 
 
 def _embedded(run: _Run, before: _Run | None, after: _Run | None) -> bool:
