@@ -213,9 +213,10 @@ def _absorb_code_switches(text: str, runs: list[_Run], end: int) -> None:
     """
     _mark_sentence_ends(text, runs, end)
     chain = _Chain(text, runs)
+    runs.clear()  # let merged runs go as soon as the chain drops them
     while (host := chain.next_host()) is not None:
         chain.merge(*host)
-    runs[:] = chain.in_order()
+    runs.extend(chain.in_order())
 
 
 def _mark_sentence_ends(text: str, runs: list[_Run], end: int) -> None:
@@ -259,17 +260,17 @@ def _key(run: _Run) -> int:
 class _Chain:
     """Runs as a doubly linked list, with queues of the runs that may merge next.
 
-    Run ids index ``runs``; a merge appends the merged run and retires its parts; ``at``
-    maps the start of each live run to its id. Whether a run can merge depends only on
-    it and its two neighbours, so a run is queued when it appears or its neighbours
-    change, if it can merge then; a queued key whose run is gone, or can no longer
-    merge, is dropped when it reaches the top. Edge merges only come into play when no
-    embedded run is left, so their queue is built the first time it is needed.
+    ``runs`` maps the id of each live run to it; a merge adds the merged run under a new
+    id and drops its parts; ``at`` maps the start of each live run to its id. Whether a
+    run can merge depends only on it and its two neighbours, so a run is queued when it
+    appears or its neighbours change, if it can merge then; a queued key whose run is
+    gone, or can no longer merge, is dropped when it reaches the top. Edge merges only
+    come into play when no embedded run is left, so their queue is built when first needed.
     """
 
     def __init__(self, text: str, runs: list[_Run]) -> None:
         self.text = text
-        self.runs = list(runs)
+        self.runs = dict(enumerate(runs))
         self.before = list(range(-1, len(runs) - 1))
         self.after = [*range(1, len(runs)), -1]
         self.at = {run.start: k for k, run in enumerate(runs)}
@@ -307,8 +308,10 @@ class _Chain:
         parts = [self.runs[k] for k in dict.fromkeys((lo, minority, hi))]
         kind = self.runs[hi].kind if lo == minority else self.runs[lo].kind
         words = sum(run.words for run in parts if run.kind == kind)
-        new = len(self.runs)
-        self.runs.append(_Run(parts[0].start, parts[-1].end, kind, words, parts[-1].closed))
+        new = len(self.before)
+        self.runs[new] = _Run(parts[0].start, parts[-1].end, kind, words, parts[-1].closed)
+        for k in {lo, minority, hi}:
+            del self.runs[k]
         for run in parts[1:]:
             del self.at[run.start]
         self.at[parts[0].start] = new
