@@ -14,16 +14,27 @@ _URL_CHAR = (
 )
 #: Top-level domains as a regex alternation (:data:`bilingual.data.TLDS`).
 TLDS = "|".join(data.TLDS)
+# The patterns below never backtrack over a chain of labels (``a.a.a.a...``): that took
+# time quadratic in its length. A bare domain's top-level domain is the last label of
+# the chain or the text right after it (an earlier label is followed by ``.`` and a
+# letter); an email's is the last label that starts with two letters and a word end.
+_LABEL = r"[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\."
+_DOMAIN_LABELS = rf"(?:(?:{_LABEL})++|(?:{_LABEL}(?={_LABEL}))++)"
 URL = regex.compile(
     rf"""(?:
         (?:https?|ftp)://{_URL_CHAR}+
       | (?<![\w@.])www\.[\w-]+(?:\.[\w-]+)+(?:[/?#]{_URL_CHAR}*)?
-      | (?<![\w@./-])(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+(?:{TLDS})\b
+      | (?<![\w@./-]){_DOMAIN_LABELS}(?:{TLDS})\b
         (?![\w@-]|\.\w)(?:[/?#]{_URL_CHAR}*)?
     )""",
     regex.VERBOSE | regex.IGNORECASE,
 )
-EMAIL = regex.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}\b", regex.IGNORECASE)
+_MAIL_TOP = r"[a-z]{2,}\b"
+_MAIL_TLD = rf"\.{_MAIL_TOP}"
+_MAIL_OTHER = rf"\.(?!{_MAIL_TOP})[\w-]++"  # a label that cannot end an address
+_MAIL_LAST = rf"(?:{_MAIL_OTHER})*+{_MAIL_TLD}"  # labels up to one that can
+_MAIL_LABELS = rf"(?:{_MAIL_OTHER}|\.(?={_MAIL_TOP})[\w-]++(?={_MAIL_LAST}))*+"
+EMAIL = regex.compile(rf"(?<![\w.+-])[\w.+-]++@[\w-]++{_MAIL_LABELS}{_MAIL_TLD}", regex.IGNORECASE)
 # @name (not part of an email); Weibo-style #话题# and ordinary #hashtag with a letter.
 MENTION = regex.compile(r"(?<![\w@])@[\p{L}\p{N}_](?:[\p{L}\p{N}_.-]*[\p{L}\p{N}_])?")
 HASHTAG = regex.compile(r"(?<![\w#&])\#(?:[^#\s]{1,40}\#(?!\w)|[\p{L}\p{N}_]*\p{L}[\p{L}\p{N}_]*)")

@@ -15,6 +15,7 @@ the spans is whitespace, punctuation or symbols — never a letter or a digit.
 
 from __future__ import annotations
 
+import heapq
 from dataclasses import dataclass
 
 import regex
@@ -37,6 +38,7 @@ _ATOM = regex.compile(
     regex.VERBOSE | regex.IGNORECASE,
 )
 _ATOM_HINT = regex.compile(rf"://|www\.|[@#]|\.(?:{scripts.TLDS})\b", regex.IGNORECASE)
+_BRACKETS = ((")", "("), ("]", "["), ("}", "{"), (">", "<"))  # closer, opener
 _ASCII_LETTER = regex.compile(r"[A-Za-z]")
 _ASCII_NON_LETTERS = "".join(chr(c) for c in range(128) if not chr(c).isalpha())
 _TOKEN = regex.compile(r"[^\s\p{Z}\p{Cc}\p{Cf}]+")
@@ -65,6 +67,8 @@ class _Run:
     end: int
     kind: str
     words: int  # letter-run matches: words for alphabets, characters for CJK
+    closed: bool = False  # a sentence ends after this run, before the next one
+    name_like: bool | None = None  # every word capitalised (computed when first asked)
 
     @property
     def weight(self) -> float:
@@ -104,13 +108,19 @@ def _atoms(text: str) -> list[tuple[int, int, str]]:
 
 
 def _trim_url(text: str, start: int, end: int) -> int:
-    """Drop sentence punctuation and unbalanced closing brackets from a URL's end."""
-    pairs = {")": "(", "]": "[", "}": "{", ">": "<"}
+    """Drop sentence punctuation and unbalanced closing brackets from a URL's end.
+
+    >>> _trim_url("(see http://a.b/c_(d)).", 5, 23)
+    21
+    """
+    # openers minus closers of each kind in text[start:end], counted once
+    balance = {c: text.count(o, start, end) - text.count(c, start, end) for c, o in _BRACKETS}
     while end > start + 1 and text[end - 1] in scripts.URL_TRAILING:
         closer = text[end - 1]
-        opener = pairs.get(closer)
-        if opener and text.count(opener, start, end) >= text.count(closer, start, end):
+        if balance.get(closer, -1) >= 0:
             break
+        if closer in balance:
+            balance[closer] += 1
         end -= 1
     return end
 
@@ -198,61 +208,183 @@ def _absorb_code_switches(text: str, runs: list[_Run], end: int) -> None:
 
     Smallest runs go first, and a run inside one host (``I had 小籠包 for lunch``) is
     merged before any run at the edge of a host, so that an edge word never leans on
-    a run that is itself about to be absorbed.
+    a run that is itself about to be absorbed. Among runs of one weight, the first in
+    the text goes first. Each merge costs O(log n) (:class:`_Chain`).
     """
-    while len(runs) > 1:
-        host = _next_host(text, runs, end)
-        if host is None:
-            return
-        _merge(runs, *host)
+    _mark_sentence_ends(text, runs, end)
+    chain = _Chain(text, runs)
+    runs.clear()  # let merged runs go as soon as the chain drops them
+    while (host := chain.next_host()) is not None:
+        chain.merge(*host)
+    runs.extend(chain.in_order())
 
 
-def _next_host(text: str, runs: list[_Run], end: int) -> tuple[int, int, int] | None:
-    """The next merge, smallest run first: ``(first, minority, last)`` run indices."""
-    order = sorted(range(len(runs)), key=lambda k: (runs[k].weight, k))
-    host = next((h for i in order if (h := _embedding_host(text, runs, i))), None)
-    if host is None:
-        host = next((h for i in order if (h := _edge_host(text, runs, i, end))), None)
-    return host
+def _mark_sentence_ends(text: str, runs: list[_Run], end: int) -> None:
+    """Set ``closed`` on each run that a sentence end follows (before the next run or ``end``)."""
+    stops = [run.start for run in runs[1:]] + [end]
+    for run, stop in zip(runs, stops, strict=True):
+        run.closed = _boundary(text, run.end, stop)
 
 
-def _merge(runs: list[_Run], lo: int, minority: int, hi: int) -> None:
-    """Replace runs ``lo..hi`` by one run of the host's kind, counting the host's words."""
-    kind = runs[hi].kind if lo == minority else runs[lo].kind
-    words = sum(r.words for r in runs[lo : hi + 1] if r.kind == kind)
-    runs[lo : hi + 1] = [_Run(runs[lo].start, runs[hi].end, kind, words)]
+class _Queue:
+    """Runs waiting to merge, smallest first, as int keys (:func:`_key`), each at most once."""
+
+    def __init__(self) -> None:
+        self.heap: list[int] = []
+        self.queued: set[int] = set()
+
+    def push(self, key: int) -> None:
+        """Queue ``key`` unless it is queued already."""
+        if key not in self.queued:
+            self.queued.add(key)
+            heapq.heappush(self.heap, key)
+
+    def top(self) -> int | None:
+        """The smallest key, or ``None``."""
+        return self.heap[0] if self.heap else None
+
+    def pop(self) -> None:
+        """Drop the smallest key."""
+        self.queued.discard(heapq.heappop(self.heap))
 
 
-def _embedding_host(text: str, runs: list[_Run], i: int) -> tuple[int, int, int] | None:
-    """``(i-1, i, i+1)`` if run ``i`` is short and inside one sentence of another script."""
-    if not 0 < i < len(runs) - 1 or not _short(runs[i], edge=False):
+_START_BITS = 48
+
+
+def _key(run: _Run) -> int:
+    """``(weight, start)`` as one int: sorts like the pair, and the start can be read back."""
+    doubled = run.words if run.kind == "cjk" else 2 * run.words
+    return doubled << _START_BITS | run.start
+
+
+class _Chain:
+    """Runs as a doubly linked list, with queues of the runs that may merge next.
+
+    ``runs`` maps the id of each live run to it; a merge adds the merged run under a new
+    id and drops its parts; ``at`` maps the start of each live run to its id. Whether a
+    run can merge depends only on it and its two neighbours, so a run is queued when it
+    appears or its neighbours change, if it can merge then; a queued key whose run is
+    gone, or can no longer merge, is dropped when it reaches the top. Edge merges only
+    come into play when no embedded run is left, so their queue is built when first needed.
+    """
+
+    def __init__(self, text: str, runs: list[_Run]) -> None:
+        self.text = text
+        self.runs = dict(enumerate(runs))
+        self.before = list(range(-1, len(runs) - 1))
+        self.after = [*range(1, len(runs)), -1]
+        self.at = {run.start: k for k, run in enumerate(runs)}
+        self.head = 0
+        self.embedded = _Queue()
+        self.edges: _Queue | None = None
+        for k in range(len(runs)):
+            self._offer(k)
+
+    def neighbours(self, k: int) -> tuple[_Run | None, _Run | None]:
+        """The runs before and after run ``k`` (``None`` at either end)."""
+        before, after = self.before[k], self.after[k]
+        return (
+            self.runs[before] if before >= 0 else None,
+            self.runs[after] if after >= 0 else None,
+        )
+
+    def next_host(self) -> tuple[int, int, int] | None:
+        """The next merge, smallest run first: ``(first, minority, last)`` run ids."""
+        while (key := self.embedded.top()) is not None:
+            self.embedded.pop()
+            k = self._live(key)
+            if k is not None and _embedded(self.runs[k], *self.neighbours(k)):
+                return self.before[k], k, self.after[k]
+        edges = self._edge_queue()
+        while (key := edges.top()) is not None:
+            edges.pop()
+            k = self._live(key)
+            if k is not None and (side := _edge_side(self.text, self.runs[k], *self.neighbours(k))):
+                return (self.before[k], k, k) if side < 0 else (k, k, self.after[k])
         return None
-    left, run, right = runs[i - 1], runs[i], runs[i + 1]
-    if left.kind != right.kind or left.kind == run.kind:
-        return None
-    if _boundary(text, left.end, run.start) or _boundary(text, run.end, right.start):
-        return None
-    return i - 1, i, i + 1
+
+    def merge(self, lo: int, minority: int, hi: int) -> None:
+        """Replace runs ``lo..hi`` by one run of the host's kind, counting the host's words."""
+        parts = [self.runs[k] for k in dict.fromkeys((lo, minority, hi))]
+        kind = self.runs[hi].kind if lo == minority else self.runs[lo].kind
+        words = sum(run.words for run in parts if run.kind == kind)
+        new = len(self.before)
+        self.runs[new] = _Run(parts[0].start, parts[-1].end, kind, words, parts[-1].closed)
+        for k in {lo, minority, hi}:
+            del self.runs[k]
+        for run in parts[1:]:
+            del self.at[run.start]
+        self.at[parts[0].start] = new
+        self._link(new, self.before[lo], self.after[hi])
+        for k in (self.before[new], new, self.after[new]):
+            if k >= 0:
+                self._offer(k)
+
+    def in_order(self) -> list[_Run]:
+        """The remaining runs, first to last."""
+        order, k = [], self.head
+        while k >= 0:
+            order.append(self.runs[k])
+            k = self.after[k]
+        return order
+
+    def _live(self, key: int) -> int | None:
+        """The id of the live run ``key`` stands for, if that run still has this key."""
+        k = self.at.get(key & ((1 << _START_BITS) - 1))
+        return k if k is not None and _key(self.runs[k]) == key else None
+
+    def _offer(self, k: int) -> None:
+        """Queue run ``k`` for the merges it can take part in now."""
+        run, (before, after) = self.runs[k], self.neighbours(k)
+        if _embedded(run, before, after):
+            self.embedded.push(_key(run))
+        if self.edges is not None and _edge_side(self.text, run, before, after):
+            self.edges.push(_key(run))
+
+    def _edge_queue(self) -> _Queue:
+        """The queue of edge merges, built from every live run the first time."""
+        if self.edges is None:
+            self.edges = _Queue()
+            for k in self.at.values():
+                self._offer(k)
+        return self.edges
+
+    def _link(self, new: int, before: int, after: int) -> None:
+        """Put run ``new`` between runs ``before`` and ``after`` (``-1``: none)."""
+        self.before.append(before)
+        self.after.append(after)
+        if before >= 0:
+            self.after[before] = new
+        else:
+            self.head = new
+        if after >= 0:
+            self.before[after] = new
 
 
-def _edge_host(text: str, runs: list[_Run], i: int, end: int) -> tuple[int, int, int] | None:
-    """The neighbour run ``i`` leans on when it opens or closes a sentence of another."""
-    if not _short(runs[i], edge=True):
-        return None
-    if i > 0 and _closes_sentence_before(text, runs, i, end):
-        return i - 1, i, i
-    if i + 1 < len(runs) and _opens_sentence_after(text, runs, i):
-        return i, i, i + 1
-    return None
+def _embedded(run: _Run, before: _Run | None, after: _Run | None) -> bool:
+    """Is ``run`` short and inside one sentence of another script?"""
+    if before is None or after is None or not _short(run, edge=False):
+        return False
+    return before.kind == after.kind != run.kind and not before.closed and not run.closed
 
 
-def _closes_sentence_before(text: str, runs: list[_Run], i: int, end: int) -> bool:
-    """Does run ``i`` close the sentence of the run before it?"""
-    run, host = runs[i], runs[i - 1]
-    if host.kind == run.kind or _boundary(text, host.end, run.start):
+def _edge_side(text: str, run: _Run, before: _Run | None, after: _Run | None) -> int:
+    """Which neighbour ``run`` leans on when it closes (-1) or opens (1) its sentence; 0."""
+    if not _short(run, edge=True):
+        return 0
+    if before is not None and _closes_sentence_before(text, before, run):
+        return -1
+    if after is not None and _opens_sentence_after(text, run, after):
+        return 1
+    return 0
+
+
+def _closes_sentence_before(text: str, host: _Run, run: _Run) -> bool:
+    """Does ``run`` close the sentence of ``host``, the run before it?"""
+    if host.kind == run.kind or host.closed:
         return False
     return _attached_after(text, host, run) or _edge_fits(
-        text, run, host, open_far_side=_open_after(text, runs, i, end)
+        text, run, host, open_far_side=not run.closed
     )
 
 
@@ -267,19 +399,12 @@ def _attached_after(text: str, host: _Run, run: _Run) -> bool:
     )
 
 
-def _opens_sentence_after(text: str, runs: list[_Run], i: int) -> bool:
-    """Does run ``i`` open the sentence of the run after it?"""
-    run, host = runs[i], runs[i + 1]
-    if host.kind == run.kind or _boundary(text, run.end, host.start):
+def _opens_sentence_after(text: str, run: _Run, host: _Run) -> bool:
+    """Does ``run`` open the sentence of ``host``, the run after it?"""
+    if host.kind == run.kind or run.closed:
         return False
     glued = run.end == host.start
     return glued or _edge_fits(text, run, host, open_far_side=True)
-
-
-def _open_after(text: str, runs: list[_Run], i: int, limit: int) -> bool:
-    """True if no sentence ends right after run ``i`` (it does not close a sentence)."""
-    stop = runs[i + 1].start if i + 1 < len(runs) else limit
-    return not _boundary(text, runs[i].end, stop)
 
 
 def _edge_fits(text: str, run: _Run, host: _Run, *, open_far_side: bool) -> bool:
@@ -294,9 +419,15 @@ def _edge_fits(text: str, run: _Run, host: _Run, *, open_far_side: bool) -> bool
         return open_far_side and run.words <= _MAX_EDGE_CJK and big_host
     if run.words > _MAX_EDGE_WORDS or host.weight < _EDGE_WORD_HOST_RATIO * run.weight:
         return False
-    return run.words == 1 or all(
-        w[0].isupper() or w[0].isdigit() for w in text[run.start : run.end].split()
-    )
+    return run.words == 1 or _name_like(text, run)
+
+
+def _name_like(text: str, run: _Run) -> bool:
+    """Does every word of ``run`` start with a capital or a digit? (Kept on the run.)"""
+    if run.name_like is None:
+        words = text[run.start : run.end].split()
+        run.name_like = all(w[0].isupper() or w[0].isdigit() for w in words)
+    return run.name_like
 
 
 def _short(run: _Run, *, edge: bool) -> bool:

@@ -1,0 +1,106 @@
+"""Hostile inputs take time linear in their length, and split as they always did (issue #8).
+
+The expected segments below are what the quadratic code gave; the timing tests compare a
+pattern at 20,000 characters with the same pattern at 2,000 (linear time: about 10x;
+the old code took 100x or more), so they do not depend on the machine's speed.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+import pytest
+
+from bilingual import split
+from bilingual.segment import find_spans
+
+PATTERNS: dict[str, Callable[[int], str]] = {
+    "code-switch": lambda n: "a中" * (n // 2),
+    "word-han-word": lambda n: "word 中文 " * (n // 8),
+    "url-closers": lambda n: "http://a" + ")" * (n - 8),
+    "dotted-at": lambda n: "a." * (n // 2) + "@",
+    "email-labels": lambda n: "x@" + "a." * (n // 2 - 1) + "1",
+}
+
+
+def _cpu_seconds(text: str, repeat: int) -> float:
+    """The fastest of ``repeat`` splits of ``text``, in CPU seconds."""
+    best = float("inf")
+    for _ in range(repeat):
+        start = time.process_time()
+        split(text)
+        best = min(best, time.process_time() - start)
+    return best
+
+
+@pytest.mark.parametrize("name", PATTERNS)
+def test_time_grows_linearly(name: str) -> None:
+    """Ten times the text takes well under a hundred times as long."""
+    build = PATTERNS[name]
+    split(build(100))  # warm up (langdetect loads its profiles)
+    small = max(_cpu_seconds(build(2_000), 5), 1e-3)
+    large = _cpu_seconds(build(20_000), 2)
+    assert large / small < 40, (name, small, large)
+
+
+def _segments(text: str) -> list[tuple[int, int, str, str | None]]:
+    return [(s.start, s.end, s.lang, s.script) for s in split(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("a中" * 4, [(0, 8, "en", "Latn")], id="code-switch"),
+        pytest.param("word 中文 " * 3, [(0, 23, "en", "Latn")], id="word-han-word"),
+        pytest.param("http://a" + ")" * 5, [(0, 8, "url", None)], id="url-closers"),
+        pytest.param(
+            "(see http://a.b/c_(d)) and [http://x.y/z]].",
+            [
+                (0, 4, "en", "Latn"),
+                (5, 21, "url", None),
+                (23, 28, "en", "Latn"),
+                (28, 40, "url", None),
+            ],
+            id="url-balanced-brackets",
+        ),
+        pytest.param("a.b.c.org/path).", [(0, 14, "url", None)], id="bare-domain-path"),
+        pytest.param(
+            "see example.com. now",
+            [(0, 3, "en", "Latn"), (4, 15, "url", None), (17, 20, "en", "Latn")],
+            id="bare-domain-before-full-stop",
+        ),
+        pytest.param("a.com.b", [(0, 7, "en", "Latn")], id="bare-domain-goes-on"),
+        pytest.param("a." * 5 + "@", [(0, 11, "en", "Latn")], id="dotted-at"),
+        pytest.param("x@a.b.c1", [(0, 8, "en", "Latn")], id="email-without-tld"),
+        pytest.param(
+            "x@a.bc.d1.e", [(0, 6, "email", None), (7, 11, "en", "Latn")], id="email-last-tld"
+        ),
+        pytest.param(
+            "mail x@a.b.com-y.",
+            [(0, 4, "en", "Latn"), (5, 14, "email", None), (15, 17, "en", "Latn")],
+            id="email-tld-before-hyphen",
+        ),
+    ],
+)
+def test_small_hostile_inputs_split_as_before(
+    text: str, expected: list[tuple[int, int, str, str | None]]
+) -> None:
+    """Small versions of the hostile patterns give the segments they always gave."""
+    assert _segments(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # two runs of one weight: the first in the text merges first
+        pytest.param("們這I", "latin", id="tie-first-run-first"),
+        pytest.param("饭了had", "latin", id="tie-han-leans-on-word"),
+        pytest.param("說NASA 好是的go x1", "latin", id="tie-inside-sentence"),
+        pytest.param("3D I 한국어饭人有人 人好", "cjk", id="embedded-before-edges"),
+        pytest.param("中文 I 中文", "cjk", id="embedded-word"),
+    ],
+)
+def test_code_switching_order(text: str, kind: str) -> None:
+    """The merge order (smallest run first, ties to the first) is what it always was."""
+    assert [(s.start, s.end, s.kind) for s in find_spans(text)] == [(0, len(text.rstrip()), kind)]
