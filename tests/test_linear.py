@@ -7,21 +7,30 @@ the old code took 100x or more), so they do not depend on the machine's speed.
 
 from __future__ import annotations
 
+import importlib.util
 import time
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
 from bilingual import split
 from bilingual.segment import find_spans
 
-PATTERNS: dict[str, Callable[[int], str]] = {
-    "code-switch": lambda n: "a中" * (n // 2),
-    "word-han-word": lambda n: "word 中文 " * (n // 8),
-    "url-closers": lambda n: "http://a" + ")" * (n - 8),
-    "dotted-at": lambda n: "a." * (n // 2) + "@",
-    "email-labels": lambda n: "x@" + "a." * (n // 2 - 1) + "1",
-}
+
+def _benchmark_patterns() -> dict[str, Callable[[int], str]]:
+    """The hostile patterns ``benchmarks/adversarial.py`` times, so both read one list."""
+    path = Path(__file__).resolve().parent.parent / "benchmarks" / "adversarial.py"
+    spec = importlib.util.spec_from_file_location("bench_adversarial", path)
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    patterns: dict[str, Callable[[int], str]] = module.PATTERNS
+    return patterns
+
+
+PATTERNS = _benchmark_patterns()
 
 
 def _cpu_seconds(text: str, repeat: int) -> float:
