@@ -22,7 +22,6 @@ from bilingual.model import MODEL
 from bilingual.records import Segment
 from bilingual.segment import ATOM_KINDS, Span
 
-_ENGLISH_WORDS = ENGLISH_WORDS
 _PLAIN_ENGLISH_RATIO = MODEL.plain_english_ratio
 _SHORT = MODEL.short_latin_words  # words: too few for langdetect to say anything reliable
 _SCRIPT_CODES = (
@@ -33,8 +32,6 @@ _SCRIPT_CODES = (
     ("Thai", regex.compile(r"\p{Thai}")),
     ("Deva", regex.compile(r"\p{Devanagari}")),
 )
-#: langdetect codes that are written in Latin script.
-_LATIN_LANGS = LATIN_LANGS
 
 
 def label(text: str, spans: Iterable[Span]) -> list[Segment]:
@@ -107,7 +104,7 @@ def is_plain_english(text: str) -> bool:
         return False
     if len(words) <= _SHORT:
         return True
-    hits = sum(w.lower().replace("’", "'") in _ENGLISH_WORDS for w in words)
+    hits = sum(w.lower().replace("’", "'") in ENGLISH_WORDS for w in words)
     return hits >= _PLAIN_ENGLISH_RATIO * len(words)
 
 
@@ -121,7 +118,7 @@ def _detect(text: str, *, latin: bool) -> str:
         code: str = detector.detect()
     except LangDetectException:
         return "und"
-    if latin and code not in _LATIN_LANGS:
+    if latin and code not in LATIN_LANGS:
         return "und"
     return code
 
