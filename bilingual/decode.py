@@ -30,7 +30,6 @@ from __future__ import annotations
 
 import codecs
 import functools
-import io
 from collections.abc import Callable, Generator, Iterable, Iterator
 from dataclasses import dataclass, replace
 from typing import BinaryIO
@@ -115,8 +114,7 @@ def split_lines(text: str) -> Iterator[Line]:
     >>> list(split_lines("\ufeffone\r\ntwo\rthree\n"))
     [(1, 'one'), (2, 'two'), (3, 'three')]
     """
-    text = text.removeprefix("\ufeff")
-    return _number(io.StringIO(text, newline=None))
+    return _numbered([text.removeprefix("\ufeff")], "<text>", "utf-8", None)
 
 
 def read_lines(
@@ -134,6 +132,7 @@ def read_lines(
     the last line, with what was decided and how many U+FFFD were put in (never if an
     error is raised or the lines are not read to the end).
 
+    >>> import io
     >>> list(read_lines(io.BytesIO("a\\r\\n中文".encode()), source="x.txt"))
     [(1, 'a'), (2, '中文')]
     >>> list(read_lines(io.BytesIO("六個漢字就夠".encode("big5")), source="x.txt",
@@ -484,8 +483,3 @@ def _mark(exc: UnicodeError) -> tuple[str, int]:
     if not isinstance(exc, UnicodeDecodeError):
         raise exc
     return _MARK, exc.end
-
-
-def _number(lines: Iterable[str]) -> Iterator[Line]:
-    for number, line in enumerate(lines, start=1):
-        yield number, line.removesuffix("\n")
