@@ -149,6 +149,20 @@ def clean_text(text: str, lang: str) -> str:
     return text
 
 
+def cleaner(enabled: bool) -> Callable[[str, str], str]:
+    """:func:`clean_text` when cleaning is on, else a function that returns the text as is
+    (what writers call on the texts they write).
+
+    >>> cleaner(True)("網攻?", "zh"), cleaner(False)("網攻?", "zh")
+    ('網攻？', '網攻?')
+    """
+    return clean_text if enabled else _as_is
+
+
+def _as_is(text: str, _lang: str) -> str:
+    return text
+
+
 def clean_segments(segments: Iterable[Segment]) -> list[Segment]:
     """Language segments with ``clean`` set where it differs from ``text``.
 

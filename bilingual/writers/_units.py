@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from bilingual.clean import clean_text
+from bilingual.clean import cleaner
 from bilingual.errors import ConfigError
 from bilingual.options import UNITS
 from bilingual.records import Pair, Record
@@ -33,10 +33,6 @@ def zh_lang(script: str | None, simplified: bool) -> str:
     ('zh-Hant', 'zh-Hans', 'zh-Hans')
     """
     return "zh-Hant" if script == "Hant" and not simplified else "zh-Hans"
-
-
-def _cleaner(clean: bool) -> Callable[[str, str], str]:
-    return clean_text if clean else lambda text, _lang: text
 
 
 def _pair_units(record: Record, pair: Pair, unit: str) -> Iterator[TranslationUnit]:
@@ -77,7 +73,7 @@ def units(
     """
     if unit not in UNITS:
         raise ConfigError(f"unknown unit {unit!r}; choose one of: {', '.join(UNITS)}")
-    tidy = _cleaner(clean)
+    tidy = cleaner(clean)
     for record in records:
         for pair in record.pairs:
             for u in _pair_units(record, pair, unit):

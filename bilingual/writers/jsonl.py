@@ -15,7 +15,7 @@ import json
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, TextIO
 
-from bilingual.clean import clean_text
+from bilingual.clean import cleaner
 from bilingual.errors import ConfigError
 from bilingual.options import DEFAULT_OPTIONS, Options
 from bilingual.output import Target
@@ -61,7 +61,7 @@ def pairs_rows(record: Record, options: Options = DEFAULT_OPTIONS) -> Iterator[d
      'score': 0.999, 'source': '<input>', 'line': 1, 'zh_original': '謝謝！'}
     """
     m = record.message
-    tidy = clean_text if options.clean else _as_is
+    tidy = cleaner(options.clean)
     for index, pair in enumerate(record.pairs):
         row: dict[str, Any] = {
             "id": f"{m.id}#p{index}",
@@ -78,10 +78,6 @@ def pairs_rows(record: Record, options: Options = DEFAULT_OPTIONS) -> Iterator[d
         if pair.zh_simplified is not None:
             row["zh_original"] = pair.zh
         yield row
-
-
-def _as_is(text: str, _lang: str) -> str:
-    return text
 
 
 #: Line terminators that ``str.splitlines`` (and so many JSONL readers) split on, although
