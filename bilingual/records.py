@@ -117,7 +117,10 @@ class Message:
     format gives a date, ``time_raw`` the timestamp as written. ``kind`` is ``text``,
     ``system`` (an app event: someone joined, a date line, an export title) or
     ``attachment`` (a photo, a sticker, ``<Media omitted>``); ``forwarded`` marks a message
-    the speaker passed on rather than wrote.
+    the speaker passed on rather than wrote. The optional fields are written only when
+    set: ``speaker_id`` is the app's own id of the speaker beside the display name (a QQ
+    number or email), ``is_sender`` whether the exporting user sent the message (WeChat
+    exporters), and ``part`` numbers the pieces of a line too long to read whole, from 1.
     """
 
     source: str
@@ -130,6 +133,9 @@ class Message:
     time_raw: str | None = None
     kind: str = "text"
     forwarded: bool = False
+    speaker_id: str | None = None
+    is_sender: bool | None = None
+    part: int | None = None
 
     def __post_init__(self) -> None:
         if self.end_line == 0:
@@ -178,6 +184,12 @@ class Record:
             "segments": [s.to_dict() for s in self.segments],
             "pairs": [p.to_dict() for p in self.pairs],
         }
+        if m.speaker_id is not None:
+            out["speaker_id"] = m.speaker_id
+        if m.is_sender is not None:
+            out["is_sender"] = m.is_sender
+        if m.part is not None:
+            out["part"] = m.part
         if self.count > 1:
             out.update(count=self.count, duplicate_lines=list(self.duplicate_lines))
         return out
