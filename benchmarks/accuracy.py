@@ -381,7 +381,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.system:
         systems = {k: v for k, v in systems.items() if k in args.system}
     counts = Counter(row["split"] for row in rows)
-    print(f"{args.data.name}: {len(rows)} lines (dev {counts['dev']}, test {counts['test']}); ")
+    print(f"{args.data.name}: {len(rows)} lines (dev {counts['dev']}, test {counts['test']})")
     print(" · ".join(versions))
     results = report(rows, systems, sys.stdout)
     if "bilingual" in results:
