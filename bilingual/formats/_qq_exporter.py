@@ -11,7 +11,8 @@ A bracketed banner and a ``QQ聊天记录导出文件`` block (``聊天名称:``
       - image: screenshot.png
 
 The ``Name:`` line (a ``[title]`` before the name is a group title) and the ``时间:`` line
-are the header; the text starts after ``内容: `` and runs to the next header. (The
+are the header; the text starts after ``内容: `` (a ``内容:`` line with nothing after it is kept whole) and
+runs to the next header. (The
 exporter's non-default ``[N]`` number and ``类型:`` lines are not recognised: they stay text,
 so that a header is never more than the two lines the nothing-lost proof allows.) The ``资源:`` / ``  - image:`` / ``提及:`` /
 ``回复:`` lines are metadata, not text: they become a message of their own (``attachment``
@@ -126,7 +127,7 @@ class _Reader:
             timed = stamped(match, source=self.source, line=self.draft.line, format=self.name,
                             day=(int(match["y"]), int(match["m"]), int(match["d"])))  # fmt: skip
             self.draft.time, self.draft.time_raw = timed.time, timed.time_raw
-        elif match := CONTENT.match(text):
+        elif (match := CONTENT.match(text)) and text[match.end() :].strip():
             self.draft.add(number, text[match.end() :])
             self.phase = Phase.BODY
         else:

@@ -61,18 +61,21 @@ _SYSTEM = regex.compile(
 def _stamped(number: int, match: regex.Match[str], source: str) -> Draft:
     """A draft for a stamped header line: its speaker and time."""
     day = (int(match["y"]), int(match["m"]), int(match["d"]))
-    speaker = unquote(match["name"])
-    return stamped(match, source=source, line=number, format=NAME, day=day, speaker=speaker)
+    return stamped(match, source=source, line=number, format=NAME, day=day, speaker=match["name"])
 
 
 def _finish(draft: Draft, stamp_first: bool) -> Message:
-    """Close a draft; a timestamp-first header with no text under it is a system line."""
+    """Close a draft; a timestamp-first header with no text under it is a system line.
+
+    Its name is unquoted only now, so a system line keeps the header text as written.
+    """
     empty = not any(line.strip() for line in draft.body)
     if stamp_first and (empty or _SYSTEM.search(draft.speaker or "")):
         draft.body.insert(0, draft.speaker or "")
         draft.speaker, draft.kind = None, "system"
     elif draft.kind == "text" and draft.speaker:
         draft.kind = placeholder_kind("\n".join(draft.body)) or "text"
+        draft.speaker = unquote(draft.speaker)
     return draft.finish()
 
 
