@@ -166,8 +166,8 @@ def test_unknown_format_is_a_config_error() -> None:
     """An unknown format name says which names exist."""
     with pytest.raises(ConfigError, match="whatsapp"):
         run("hi", "skype")
-    assert FORMAT_NAMES == ("auto", "whatsapp", "line", "telegram", "wechat", "qq", "transcript", "mixed",
-                            "plain")  # fmt: skip
+    assert FORMAT_NAMES == ("auto", "whatsapp", "line", "telegram", "wechat", "qq", "transcript",
+                            "mixed", "plain")  # fmt: skip
 
 
 NOT_SPEAKERS = [

@@ -76,8 +76,8 @@ def test_exporter_count_matches_its_own_banner_and_footer() -> None:
     """QQChatExporter's ``消息总数`` and ``总计导出 N 条消息`` equal the messages read."""
     path = FIXTURES / "qq-exporter.txt"
     text = path.read_text(encoding="utf-8")
-    declared = int(regex.search(r"消息总数: (\d+)", text)[1])
-    footer = int(regex.search(r"总计导出 (\d+) 条消息", text)[1])
+    declared = int(regex.findall(r"消息总数: (\d+)", text)[0])
+    footer = int(regex.findall(r"总计导出 (\d+) 条消息", text)[0])
     messages = _messages(path)
     blocks = [m for m in messages if m.time and not regex.match(r"资源|提及|回复", m.text)]
     assert len(blocks) == declared == footer == 5

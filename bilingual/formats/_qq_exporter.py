@@ -11,10 +11,10 @@ A bracketed banner and a ``QQ聊天记录导出文件`` block (``聊天名称:``
       - image: screenshot.png
 
 The ``Name:`` line (a ``[title]`` before the name is a group title) and the ``时间:`` line
-are the header; the text starts after ``内容: `` (a ``内容:`` line with nothing after it is kept whole) and
-runs to the next header. (The
-exporter's non-default ``[N]`` number and ``类型:`` lines are not recognised: they stay text,
-so that a header is never more than the two lines the nothing-lost proof allows.) The ``资源:`` / ``  - image:`` / ``提及:`` /
+are the header; the text starts after ``内容: `` (a ``内容:`` line with nothing after it is
+kept whole) and runs to the next header. The exporter's non-default ``[N]`` number and
+``类型:`` lines are not recognised: they stay text, so that a header is never more than the
+two lines the nothing-lost proof allows. The ``资源:`` / ``  - image:`` / ``提及:`` /
 ``回复:`` lines are metadata, not text: they become a message of their own (``attachment``
 for resources, else ``system``) with the same speaker and time. The banner and the
 ``导出完成`` footer are ``system`` messages, so no line is lost.
