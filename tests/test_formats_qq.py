@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 from collections import Counter
 from pathlib import Path
 
@@ -171,3 +172,18 @@ def test_nothing_lost_in_generated_exports(texts: list[str]) -> None:
     messages = list(parse(rows, source="g.txt", format="auto"))
     assert {m.format for m in messages} <= {"qq"}
     assert_lossless(rows, messages)
+
+
+def test_real_qce_snapshot_matches_its_json_twin() -> None:
+    """qq-chat-exporter's own text snapshot: 7 messages (its banner and footer say so),
+    with the speakers and times of the JSON snapshot of the same chat."""
+    text_path = REAL / "qce-TextExporter.groupMixedMedia.snap.txt"
+    text = text_path.read_text(encoding="utf-8")
+    twin = json.loads((REAL / "qce-JsonExporter.groupMixedMedia.snap.json").read_text("utf-8"))
+    expected = [(m["sender"]["name"], m["time"]) for m in twin["messages"]]
+    messages = [m for m in _messages(text_path) if m.time]
+    blocks = [m for m in messages if not regex.match(r"资源|提及|回复", m.text)]
+    assert [(m.speaker, m.time_raw) for m in blocks] == expected
+    assert len(blocks) == int(regex.findall(r"消息总数: (\d+)", text)[0]) == 7
+    assert [m.kind for m in blocks].count("attachment") == 3
+    assert blocks[3].text == "@Alice sentry has the trace, sending now"

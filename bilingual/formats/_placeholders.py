@@ -18,15 +18,15 @@ ATTACHMENT_WORDS = (
     "Contact Card", "Red Packet", "Transfer",
 )  # fmt: skip
 _ATTACHMENT = regex.compile(
-    r"^\[(?:" + "|".join(ATTACHMENT_WORDS) + r")(?:[:：][^\]\n]*)?(?:消息)?\]$", regex.I
+    r"^\[(?:" + "|".join(ATTACHMENT_WORDS) + r")(?:[:：\s][^\]\n]*)?(?:消息)?\]$", regex.I
 )
 
 
 def placeholder_kind(text: str) -> str | None:
     """``attachment`` when ``text`` is only a media placeholder, else None.
 
-    >>> [placeholder_kind(t) for t in ("[图片]", "[視頻]", "[Sticker]", "[图片:a.jpg]")]
-    ['attachment', 'attachment', 'attachment', 'attachment']
+    >>> {placeholder_kind(t) for t in ("[图片]", "[視頻]", "[Sticker]", "[图片:a.jpg]", "[语音 7秒]")}
+    {'attachment'}
     >>> placeholder_kind("[图片] 看這個"), placeholder_kind("[旺柴]")
     (None, None)
     """
