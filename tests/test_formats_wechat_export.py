@@ -169,3 +169,31 @@ def test_nothing_lost_in_generated_txt_exports(texts: list[str]) -> None:
     """Every non-blank line of a generated exporter TXT is in one message's header or text."""
     rows: list[Line] = list(enumerate(texts, start=1))
     assert_lossless(rows, list(parse(rows, source="g.txt", format="wechat")))
+
+
+def test_weflow_csv_iso_utc_and_english_types() -> None:
+    """The WeFlow variant (no room_name, ISO times with Z, English type names) reads alike."""
+    text = ("\ufeffid,MsgSvrID,type_name,is_sender,talker,msg,src,CreateTime\r\n"
+            "1,9001,image,0,Alice,图片,images/one.jpg,2023-11-15T06:15:23.000Z\r\n"
+            "2,9002,text,1,我,CSV 回复 reply,,2023-11-15T10:00:05.000Z\r\n")  # fmt: skip
+    got = [(m.kind, m.speaker, m.is_sender, m.time, m.text) for m in _parse(text)]
+    assert got == [
+        ("attachment", "Alice", False, "2023-11-15T06:15:23+00:00", "图片"),
+        ("text", "我", True, "2023-11-15T10:00:05+00:00", "CSV 回复 reply"),
+    ]
+
+
+def test_old_wechatmsg_csv_numeric_types_and_unix_time() -> None:
+    """WeChatMsg's older CSV: StrContent, numeric Type, StrTime over Unix CreateTime, Remark."""
+    text = ("localId,TalkerId,Type,SubType,IsSender,CreateTime,Status,StrContent,StrTime,"
+            "Remark,NickName,Sender\n"
+            "1,2,1,0,1,1692000000,2,早安 morning,2023-08-14 16:00:00,阿明,Ming,wxid_me\n"
+            "2,2,3,0,0,1692000060,2,<img/>,2023-08-14 16:01:00,林美玲,Mei,wxid_mei\n"
+            "3,2,10000,0,0,1692000120,4,你撤回了一条消息,2023-08-14 16:02:00,林美玲,Mei,"
+            "wxid_mei\n")  # fmt: skip
+    got = [(m.kind, m.speaker, m.is_sender, m.time) for m in _parse(text)]
+    assert got == [
+        ("text", "阿明", True, "2023-08-14T16:00:00"),
+        ("attachment", "林美玲", False, "2023-08-14T16:01:00"),
+        ("system", None, False, "2023-08-14T16:02:00"),
+    ]

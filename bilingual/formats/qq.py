@@ -43,10 +43,11 @@ HEADER = regex.compile(
     (?:\((?P<qq>\d{{4,12}})\)|<(?P<email>[^<>\s]+@[^<>\s]+)>)\s*$""",
     regex.X,
 )
+#: The first line of the message manager's export (``…，不支持重新导入）`` and variants).
+TITLE = r"消息记录（此消息记录为文本格式，[^）\n]{0,30}）"
+_CHAT_NAME = regex.compile(r"^\s*消息(?:分组|对象)[:：]")
 #: The lines of the message manager's banner (title, rules, group and chat names).
-BANNER = regex.compile(
-    r"^\s*(?:消息记录（此消息记录为文本格式，不支持重新导入）|={16,}|消息分组[:：].*|消息对象[:：].*)\s*$"
-)
+BANNER = regex.compile(rf"^\s*(?:{TITLE}|={{16,}}|消息分组[:：].*|消息对象[:：].*)\s*$")
 #: QQ's own sender names: system notices, not people.
 _SYSTEM_IDS = frozenset({"10000", "1000000"})
 
@@ -143,21 +144,28 @@ def _manager(lines: Iterable[Line], source: str) -> Iterator[Message]:
 
 
 def score(sample: Sequence[Line]) -> float:
-    """How much ``sample`` looks like a QQ export (0 to 1): a banner is enough.
+    """How much ``sample`` looks like a QQ export (0 to 1).
+
+    The manager's title line or QQChatExporter's banner settles it; otherwise the
+    headers with a QQ number or email count, with the ``消息对象:`` / ``消息分组:`` lines.
 
     >>> score([(1, "消息记录（此消息记录为文本格式，不支持重新导入）")])
     1.0
     >>> score([(1, "2016-07-19 15:27:15 小明(10001)"), (2, "hi"),
     ...        (3, "2016-07-19 15:28:00 Amy<a@b.c>"), (4, "好")])
     1.0
+    >>> score([(1, "消息对象:读书会"), (2, "Amy: hi"), (3, "Bo: 好")])
+    0.0
     """
     texts = nonblank(sample)
-    if any(_qq_exporter.is_banner(t) or (BANNER.match(t) and "=" not in t) for t in texts):
+    if any(_qq_exporter.is_banner(t) or regex.fullmatch(TITLE, t.strip()) for t in texts):
         return 1.0
     exporter = _qq_exporter.header_count(sample)
     if exporter:
         return hit_score(exporter, len(texts), weight=3)
-    return hit_score(sum(1 for t in texts if HEADER.match(t)), len(texts), weight=2)
+    headers = sum(1 for t in texts if HEADER.match(t))
+    named = sum(1 for t in texts if _CHAT_NAME.match(t))
+    return hit_score(headers + named, len(texts), weight=2) if headers else 0.0
 
 
 FORMAT = Format(
