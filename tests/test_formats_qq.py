@@ -187,3 +187,13 @@ def test_real_qce_snapshot_matches_its_json_twin() -> None:
     assert len(blocks) == int(regex.findall(r"消息总数: (\d+)", text)[0]) == 7
     assert [m.kind for m in blocks].count("attachment") == 3
     assert blocks[3].text == "@Alice sentry has the trace, sending now"
+
+
+def test_exporter_without_its_first_banner_line_is_still_the_exporter() -> None:
+    """A QQChatExporter file pasted without its banner is still read block by block."""
+    text = (FIXTURES / "qq-exporter.txt").read_text(encoding="utf-8").split("\n", 13)[13]
+    messages = _parse(text, "auto")
+    assert [(m.line, m.speaker, m.text) for m in messages[:2]] == [
+        (1, "Alice (PM)", "Anyone seen the build break? 構建壞了嗎？"),
+        (6, "陈小红", "看到了，我在修\nThe fix is on the way.\n\n第三行 after a blank line"),
+    ]

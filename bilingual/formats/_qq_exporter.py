@@ -56,13 +56,22 @@ def is_banner(text: str) -> bool:
     return _BANNER.match(text) is not None
 
 
+def is_header(text: str, following: str) -> bool:
+    """True for a ``Name:`` line followed by a ``时间:`` line: a message header.
+
+    >>> is_header("[群主] Alice:", "时间: 2024-01-01 00:01:40"), is_header("Alice:", "hi")
+    (True, False)
+    """
+    return SENDER.match(text) is not None and TIME.match(following) is not None
+
+
 def header_count(sample: Sequence[Line]) -> int:
     """How many ``Name:`` lines in ``sample`` are followed by a ``时间:`` line.
 
     >>> header_count([(1, "Alice:"), (2, "时间: 2024-01-01 00:01:40"), (3, "内容: hi")])
     1
     """
-    return sum(1 for a, b in pairwise(sample) if SENDER.match(a[1]) and TIME.match(b[1]))
+    return sum(1 for a, b in pairwise(sample) if is_header(a[1], b[1]))
 
 
 class Phase(enum.Enum):

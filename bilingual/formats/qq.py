@@ -14,13 +14,14 @@ body runs to the next header and may hold blank lines; an empty body, or a lone 
 is a picture that was not exported (an ``attachment``). ``系统消息(10000)`` is QQ itself
 (``system``). The banner lines are ``system`` messages, so no line is lost.
 
-A file whose banner names QQChatExporter is read by :mod:`bilingual.formats._qq_exporter`.
+A file that starts like QQChatExporter's output (its banner, or its ``Name:`` + ``时间:``
+headers) is read by :mod:`bilingual.formats._qq_exporter`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from itertools import chain
+from itertools import chain, islice, pairwise
 
 import regex
 
@@ -48,6 +49,8 @@ TITLE = r"消息记录（此消息记录为文本格式，[^）\n]{0,30}）"
 _CHAT_NAME = regex.compile(r"^\s*消息(?:分组|对象)[:：]")
 #: The lines of the message manager's banner (title, rules, group and chat names).
 BANNER = regex.compile(rf"^\s*(?:{TITLE}|={{16,}}|消息分组[:：].*|消息对象[:：].*)\s*$")
+#: Lines read before deciding which of the two shapes a file is.
+_LOOK_AHEAD = 50
 #: QQ's own sender names: system notices, not people.
 _SYSTEM_IDS = frozenset({"10000", "1000000"})
 
@@ -109,16 +112,27 @@ def parse(lines: Iterable[Line], *, source: str) -> Iterator[Message]:
 ('attachment', 'Amy', 'a@b.c', '2016-07-19T15:29:40', '')]
     """
     stream = iter(lines)
-    head: list[Line] = []
-    for line in stream:
-        head.append(line)
-        if line[1].strip():
-            break
+    head = list(islice(stream, _LOOK_AHEAD))
     rows = chain(head, stream)
-    if head and _qq_exporter.is_banner(head[-1][1]):
+    if _exporter_shaped(head):
         yield from _qq_exporter.parse(rows, source=source, name=NAME)
         return
     yield from _manager(rows, source)
+
+
+def _exporter_shaped(head: Sequence[Line]) -> bool:
+    """True when a file's first lines are QQChatExporter's: its banner, or its
+    ``Name:`` + ``时间:`` headers before any message-manager header.
+
+    >>> _exporter_shaped([(1, "Alice:"), (2, "时间: 2024-01-01 00:01:40"), (3, "内容: hi")])
+    True
+    """
+    for (_, text), (_, following) in pairwise(chain(head, [(0, "")])):
+        if _qq_exporter.is_banner(text) or _qq_exporter.is_header(text, following):
+            return True
+        if HEADER.match(text):
+            return False
+    return False
 
 
 def _manager(lines: Iterable[Line], source: str) -> Iterator[Message]:
