@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Collection, Iterable, Iterator, Sequence
-from itertools import chain
 from typing import NamedTuple
 
 import regex
@@ -30,6 +29,7 @@ from bilingual.decode import Line
 from bilingual.formats import _wechat_csv
 from bilingual.formats._clock import EN_AP, SP, ZH_AP
 from bilingual.formats._draft import Draft, stamped
+from bilingual.formats._peek import first_text
 from bilingual.formats._placeholders import placeholder_kind
 from bilingual.formats._registry import Format
 from bilingual.formats._score import hit_score, nonblank
@@ -187,14 +187,8 @@ def parse(lines: Iterable[Line], *, source: str) -> Iterator[Message]:
     >>> [(m.kind, m.speaker, m.is_sender, m.text) for m in parse(rows, source="x")]
     [('attachment', '我', True, '图片')]
     """
-    stream = iter(lines)
-    head: list[Line] = []
-    for line in stream:
-        head.append(line)
-        if line[1].strip():
-            break
-    rows = chain(head, stream)
-    if head and _wechat_csv.is_header(head[-1][1]):
+    first, rows = first_text(lines)
+    if _wechat_csv.is_header(first):
         return _wechat_csv.parse(rows, source=source, name=NAME)
     return text(rows, source=source)
 
