@@ -197,3 +197,19 @@ def test_exporter_without_its_first_banner_line_is_still_the_exporter() -> None:
         (1, "Alice (PM)", "Anyone seen the build break? 構建壞了嗎？"),
         (6, "陈小红", "看到了，我在修\nThe fix is on the way.\n\n第三行 after a blank line"),
     ]
+
+
+def test_old_headers_without_id_and_english_day_periods() -> None:
+    """Old exports write no id; some write ``8:43:38 PM``; QQ's own ids are system lines."""
+    text = ("消息记录（此消息记录为文本格式，不支持重新导入）\n\n"
+            "2010-01-06 16:57:28 Victor.Woo\nhttp://example.com/a.jpg\n\n"
+            "2019-09-23 8:43:38 PM 骰娘-Roll100(87200175)\n1\n\n"
+            "2019-09-23 8:49:12 PM 系统消息(1000000)\n真核生物加入本群。\n\n"
+            "2019-09-24 12:05:09 AM 黄山真君(106505723)\n午夜 midnight\n")  # fmt: skip
+    got = [(m.speaker, m.speaker_id, m.time, m.kind) for m in _parse(text, "auto")[1:]]
+    assert got == [
+        ("Victor.Woo", None, "2010-01-06T16:57:28", "text"),
+        ("骰娘-Roll100", "87200175", "2019-09-23T20:43:38", "text"),
+        (None, "1000000", "2019-09-23T20:49:12", "system"),
+        ("黄山真君", "106505723", "2019-09-24T00:05:09", "text"),
+    ]

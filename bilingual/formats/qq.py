@@ -9,7 +9,8 @@ for each chat of a whole-account export), then messages::
 
 The header is ``YYYY-MM-DD H:MM:SS`` (hours not always zero-padded, an English ``AM``/``PM``
 on some systems), the name, and the QQ number in brackets or an email in angle brackets
-(names may hold spaces and brackets; a ``【title】`` before the name is a group title). The
+(names may hold spaces and brackets; a ``【title】`` before the name is a group title; old
+versions write no id, which detection does not rely on but the parser reads). The
 body runs to the next header and may hold blank lines; an empty body, or a lone ``[图片]``,
 is a picture that was not exported (an ``attachment``). ``系统消息(10000)`` is QQ itself
 (``system``). The banner lines are ``system`` messages, so no line is lost.
@@ -36,14 +37,15 @@ from bilingual.records import Message
 
 NAME = "qq"
 
-HEADER = regex.compile(
-    rf"""^(?P<stamp>(?P<y>\d{{4}})-(?P<m>\d{{1,2}})-(?P<d>\d{{1,2}}){SP}+
+_HEADER = rf"""^(?P<stamp>(?P<y>\d{{4}})-(?P<m>\d{{1,2}})-(?P<d>\d{{1,2}}){SP}+
     (?:(?P<ap_pre>{ZH_AP}){SP}?)?(?P<H>\d{{1,2}}):(?P<M>\d{{2}}):(?P<S>\d{{2}})
     (?:{SP}?(?P<ap_post>{EN_AP}))?){SP}+
     (?:【(?P<title>[^】\n]{{0,20}})】)?(?P<name>.*?)
-    (?:\((?P<qq>\d{{4,12}})\)|<(?P<email>[^<>\s]+@[^<>\s]+)>)\s*$""",
-    regex.X,
-)
+    (?:\((?P<qq>\d{{4,12}})\)|<(?P<email>[^<>\s]+@[^<>\s]+)>){{ID}}\s*$"""
+#: A message header with its QQ number or email: what detection counts.
+HEADER = regex.compile(_HEADER.replace("{ID}", ""), regex.X)
+#: Inside a QQ export, older versions also write headers with no id (``… 16:57:28 Victor``).
+HEADER_ANY = regex.compile(_HEADER.replace("{ID}", "?"), regex.X)
 #: The first line of the message manager's export (``…，不支持重新导入）`` and variants).
 TITLE = r"消息记录（此消息记录为文本格式，[^）\n]{0,30}）"
 _CHAT_NAME = regex.compile(r"^\s*消息(?:分组|对象)[:：]")
@@ -139,7 +141,7 @@ def _manager(lines: Iterable[Line], source: str) -> Iterator[Message]:
     """Fold the message manager's lines into messages (banner runs as system messages)."""
     draft: Draft | None = None
     for number, text in lines:
-        match = HEADER.match(text)
+        match = HEADER_ANY.match(text)
         banner = match is None and BANNER.match(text) is not None
         if match is not None or (banner and (draft is None or draft.kind != "system")):
             if draft is not None:
