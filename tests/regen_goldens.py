@@ -22,12 +22,25 @@ from pathlib import Path
 from bilingual import Options, process_file
 from bilingual.decode import split_lines
 from bilingual.formats import parse
+from bilingual.records import Message
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures" / "formats"
 EXAMPLES = ROOT / "examples"
 FIELDS = ("source", "line", "end_line", "format", "speaker", "time", "time_raw", "kind",
           "forwarded", "text")  # fmt: skip
+#: Written after FIELDS only when set (QQ numbers, the WeChat exporters' is_sender).
+OPTIONAL = ("speaker_id", "is_sender")
+#: Fixture suffixes that have a golden file.
+INPUT_SUFFIXES = {".txt", ".json", ".csv"}
+
+
+def fields(message: Message) -> dict[str, object]:
+    """A message as a golden row: FIELDS, then the OPTIONAL fields that are set."""
+    row = {name: getattr(message, name) for name in FIELDS}
+    row.update((name, getattr(message, name)) for name in OPTIONAL
+               if getattr(message, name) is not None)  # fmt: skip
+    return row
 
 
 def jsonl(rows: Iterable[dict[str, object]]) -> str:
@@ -40,7 +53,7 @@ def fixture_golden(path: Path) -> str:
     rows = split_lines(path.read_text(encoding="utf-8"))
     fmt = path.name.split("-")[0]
     messages = parse(rows, source=path.name, format=fmt)
-    return jsonl({name: getattr(m, name) for name in FIELDS} for m in messages)
+    return jsonl(fields(m) for m in messages)
 
 
 def example_golden(dump: Path) -> str:
@@ -55,7 +68,7 @@ def goldens() -> dict[Path, str]:
     """Every golden file and the text it should hold."""
     out: dict[Path, str] = {}
     for path in sorted(FIXTURES.iterdir()):
-        if path.suffix in {".txt", ".json"}:
+        if path.suffix in INPUT_SUFFIXES:
             out[path.with_name(path.name.rsplit(".", 1)[0] + ".expected.jsonl")] = fixture_golden(
                 path
             )

@@ -121,7 +121,7 @@ def test_failed_run_keeps_existing_output(dump: Path, tmp_path: Path) -> None:
         ),
         (("-f", "xlsx"), "'xlsx' is not an output format; choose one of: jsonl, tmx, moses"),
         (("--unit", "word"), "'word' is not a unit; choose one of: sentence, message"),
-        (("--format", "qq"), "'qq' is not an input format; choose one of: auto, whatsapp"),
+        (("--format", "skype"), "'skype' is not an input format; choose one of: auto, whatsapp"),
     ],
 )
 def test_usage_errors(dump: Path, args: tuple[str, ...], message: str) -> None:

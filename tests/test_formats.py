@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from _lossless import assert_lossless
+from regen_goldens import fields
 
 from bilingual.decode import Line, split_lines
 from bilingual.errors import ConfigError, InputError
@@ -20,9 +21,7 @@ from bilingual.formats.detect import PREFIX
 from bilingual.records import Message
 
 FIXTURES = Path(__file__).parent / "fixtures" / "formats"
-INPUTS = sorted(p for p in FIXTURES.iterdir() if p.suffix in {".txt", ".json"})
-FIELDS = ("source", "line", "end_line", "format", "speaker", "time", "time_raw", "kind",
-          "forwarded", "text")  # fmt: skip
+INPUTS = sorted(p for p in FIXTURES.iterdir() if p.suffix in {".txt", ".json", ".csv"})
 
 
 def format_of(path: Path) -> str:
@@ -35,7 +34,7 @@ def rows_of(path: Path) -> list[Line]:
 
 
 def as_dict(message: Message) -> dict[str, object]:
-    return {name: getattr(message, name) for name in FIELDS}
+    return fields(message)
 
 
 def run(text: str, fmt: str = "auto") -> list[Message]:
@@ -167,8 +166,8 @@ def test_unknown_format_is_a_config_error() -> None:
     """An unknown format name says which names exist."""
     with pytest.raises(ConfigError, match="whatsapp"):
         run("hi", "skype")
-    assert FORMAT_NAMES == ("auto", "whatsapp", "line", "telegram", "wechat", "transcript", "mixed",
-                            "plain")  # fmt: skip
+    assert FORMAT_NAMES == ("auto", "whatsapp", "line", "telegram", "wechat", "qq", "transcript",
+                            "mixed", "plain")  # fmt: skip
 
 
 NOT_SPEAKERS = [

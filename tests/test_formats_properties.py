@@ -47,7 +47,7 @@ def test_auto_loses_no_line_and_is_deterministic(texts: list[str]) -> None:
     assert list(parse(iter(rows), source="h", format="auto")) == first
 
 
-@pytest.mark.parametrize("fmt", ["whatsapp", "line", "telegram", "wechat", "transcript"])
+@pytest.mark.parametrize("fmt", ["whatsapp", "line", "telegram", "wechat", "qq", "transcript"])
 @settings(max_examples=150, deadline=None)
 @given(texts=LINES)
 def test_every_format_loses_no_line(fmt: str, texts: list[str]) -> None:

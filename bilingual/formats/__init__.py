@@ -4,7 +4,7 @@ Each format module exports one :class:`Format` value, ``FORMAT``: its name, its
 ``parse(lines, *, source)``, a one-line description, and what detection needs (a
 ``detect(sample)`` score, whether its headers belong to one app, a single-line reader
 for ``mixed`` pastes). This package registers them in order (whatsapp, line, telegram,
-wechat, transcript, mixed, plain); :func:`register` adds a format from outside, and
+wechat, qq, transcript, mixed, plain); :func:`register` adds a format from outside, and
 everything else is read from that registry: :func:`parse`, detection (``auto``, see
 :func:`sniff`, which reads the first :data:`~bilingual.formats.detect.PREFIX` lines and
 then streams), :data:`FORMAT_NAMES` and :data:`PARSERS`.
@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from bilingual.decode import Line
-from bilingual.formats import line, mixed, plain, telegram, transcript, wechat, whatsapp
+from bilingual.formats import line, mixed, plain, qq, telegram, transcript, wechat, whatsapp
 from bilingual.formats._registry import (
     AUTO,
     PARSERS,
@@ -37,6 +37,7 @@ for _builtin in (
     line.FORMAT,
     telegram.FORMAT,
     wechat.FORMAT,
+    qq.FORMAT,
     transcript.FORMAT,
     mixed.FORMAT,
     plain.FORMAT,

@@ -34,6 +34,8 @@ class Draft:
     forwarded: bool = False
     body: list[str] = field(default_factory=list)
     end_line: int = 0
+    speaker_id: str | None = None
+    is_sender: bool | None = None
 
     def __post_init__(self) -> None:
         self.end_line = self.end_line or self.line
@@ -62,6 +64,8 @@ class Draft:
             time_raw=self.time_raw,
             kind=self.kind,
             forwarded=self.forwarded,
+            speaker_id=self.speaker_id,
+            is_sender=self.is_sender,
         )
 
 

@@ -117,7 +117,7 @@ def unregister(name: str) -> Format:
     Traceback (most recent call last):
     ...
     bilingual.errors.ConfigError: unknown format 'skype'; choose one of: auto, whatsapp, \
-line, telegram, wechat, transcript, mixed, plain
+line, telegram, wechat, qq, transcript, mixed, plain
     """
     fmt = get(name)
     del _REGISTRY[name]
@@ -147,7 +147,7 @@ def formats() -> tuple[Format, ...]:
     """The registered formats, in registration order (the detection preference).
 
     >>> [f.name for f in formats() if f.detect is not None]
-    ['whatsapp', 'line', 'telegram', 'wechat', 'transcript']
+    ['whatsapp', 'line', 'telegram', 'wechat', 'qq', 'transcript']
     """
     return tuple(_REGISTRY.values())
 
@@ -156,7 +156,7 @@ def names() -> tuple[str, ...]:
     """The registered format names, in registration order.
 
     >>> names()
-    ('whatsapp', 'line', 'telegram', 'wechat', 'transcript', 'mixed', 'plain')
+    ('whatsapp', 'line', 'telegram', 'wechat', 'qq', 'transcript', 'mixed', 'plain')
     """
     return tuple(_REGISTRY)
 

@@ -1,4 +1,4 @@
-"""WeChat text: copied chats, exporter TXT, ``Name: message`` lines and forwarded records.
+"""WeChat: copied chats, exporter TXT and CSV, ``Name: message`` lines and forwarded records.
 
 Recognised headers, each starting a message:
 
@@ -11,7 +11,10 @@ Recognised headers, each starting a message:
 * a merged-forward title (``A和B的聊天记录``, ``群聊的聊天记录``): a ``system`` message, and
   the ``name: text`` lines up to the next blank line are ``forwarded`` messages.
 
-Any other line continues the message above it.
+Any other line continues the message above it. A speaker name in quotes (as some
+exporters write it) is unquoted; a message that is only a media placeholder (``[图片]``,
+``[表情]``, ``[Photo]``, ...) is an ``attachment`` of its speaker. A file whose first line is
+an exporter's CSV header row is read by :mod:`bilingual.formats._wechat_csv`.
 """
 
 from __future__ import annotations
@@ -23,11 +26,16 @@ from typing import NamedTuple
 import regex
 
 from bilingual.decode import Line
+from bilingual.formats import _wechat_csv
 from bilingual.formats._clock import EN_AP, SP, ZH_AP
 from bilingual.formats._draft import Draft, stamped
+from bilingual.formats._peek import first_text
+from bilingual.formats._placeholders import placeholder_kind
 from bilingual.formats._registry import Format
 from bilingual.formats._score import hit_score, nonblank
 from bilingual.formats._speaker import Label, annotate, candidate
+from bilingual.formats._speaker_names import unquote
+from bilingual.formats.qq import HEADER as QQ_HEADER
 from bilingual.records import Message
 
 NAME = "wechat"
@@ -43,6 +51,8 @@ RECORD = regex.compile(
     |群聊的聊天记录|群組的聊天記錄|群聊的聊天記錄|Chat\ History\ for\ .{1,80})\s*$""",
     regex.X,
 )
+#: A quoted message under a reply (``引用:Name:text``, MemoTrace's TXT): never a speaker label.
+QUOTE = regex.compile(r"^(?:引用|引用消息|回复|回覆)[:：]")
 _SYSTEM = regex.compile(
     r"撤回了一条消息|撤回了一條訊息|拍了拍|加入了群聊|邀请|邀請|以上是打招呼|你已添加"
 )
@@ -55,11 +65,17 @@ def _stamped(number: int, match: regex.Match[str], source: str) -> Draft:
 
 
 def _finish(draft: Draft, stamp_first: bool) -> Message:
-    """Close a draft; a timestamp-first header with no text under it is a system line."""
+    """Close a draft; a timestamp-first header with no text under it is a system line.
+
+    Its name is unquoted only now, so a system line keeps the header text as written.
+    """
     empty = not any(line.strip() for line in draft.body)
     if stamp_first and (empty or _SYSTEM.search(draft.speaker or "")):
         draft.body.insert(0, draft.speaker or "")
         draft.speaker, draft.kind = None, "system"
+    elif draft.kind == "text" and draft.speaker:
+        draft.kind = placeholder_kind("\n".join(draft.body)) or "text"
+        draft.speaker = unquote(draft.speaker)
     return draft.finish()
 
 
@@ -153,6 +169,8 @@ def _classify(
         return Row(0, text, Kind.BLANK)
     if RECORD.match(text):
         return Row(0, text, Kind.RECORD)
+    if QUOTE.match(text):
+        return Row(0, text, Kind.TEXT)
     return (
         stamp_rule(text, starts=starts, known=known)
         or name_only_rule(text, starts=starts)
@@ -162,11 +180,25 @@ def _classify(
 
 
 def parse(lines: Iterable[Line], *, source: str) -> Iterator[Message]:
-    """Yield WeChat messages with speakers, times and forwarded records flagged.
+    """Yield WeChat messages: an exporter CSV by its rows, else text (see :func:`text`).
+
+    >>> rows = [(1, "id,MsgSvrID,type_name,is_sender,talker,msg,src,CreateTime"),
+    ...         (2, "1,9,图片,1,我,图片,a.dat,2024/10/4 11:42")]
+    >>> [(m.kind, m.speaker, m.is_sender, m.text) for m in parse(rows, source="x")]
+    [('attachment', '我', True, '图片')]
+    """
+    first, rows = first_text(lines)
+    if _wechat_csv.is_header(first):
+        return _wechat_csv.parse(rows, source=source, name=NAME)
+    return text(rows, source=source)
+
+
+def text(lines: Iterable[Line], *, source: str) -> Iterator[Message]:
+    """Yield WeChat text messages with speakers, times and forwarded records flagged.
 
     >>> rows = [(1, "陈小明 2023-01-05 10:15:03"), (2, "今天开会吗？meeting at 4"), (3, ""),
     ...         (4, "王小明：好的 OK"), (5, "Breaking news: 颱風來了")]
-    >>> [(m.speaker, m.time, m.text) for m in parse(rows, source="x")]
+    >>> [(m.speaker, m.time, m.text) for m in text(rows, source="x")]
     [('陈小明', '2023-01-05T10:15:03', '今天开会吗？meeting at 4'), \
 ('王小明', None, '好的 OK\\nBreaking news: 颱風來了')]
     """
@@ -217,19 +249,22 @@ def score(sample: Sequence[Line]) -> float:
     ...        (4, "Amy 2023-01-05 10:16:00"), (5, "好")])
     1.0
     """
+    texts = nonblank(sample)
+    if texts and _wechat_csv.is_header(texts[0]):
+        return 1.0
     hits = 0
     blank = True
-    for _, text in sample:
-        if text.strip():
-            stamped = STAMP_FIRST.match(text) or STAMP_AFTER.match(text)
-            hits += bool(RECORD.match(text) or (blank and (stamped or NAME_ONLY.match(text))))
-        blank = not text.strip()
-    return hit_score(hits, len(nonblank(sample)), weight=2)
+    for _, line in sample:
+        if line.strip() and not QQ_HEADER.match(line):
+            stamped = STAMP_FIRST.match(line) or STAMP_AFTER.match(line)
+            hits += bool(RECORD.match(line) or (blank and (stamped or NAME_ONLY.match(line))))
+        blank = not line.strip()
+    return hit_score(hits, len(texts), weight=2)
 
 
 FORMAT = Format(
     name=NAME,
     parse=parse,
-    description="WeChat: copied chats, exporter TXT and forwarded chat records",
+    description="WeChat: copied chats, exporter TXT and CSV, forwarded chat records",
     detect=score,
 )
