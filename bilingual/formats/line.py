@@ -1,10 +1,17 @@
-"""LINE ``.txt`` exports (English and Chinese UI): ``time<TAB>name<TAB>text`` under date lines.
+"""LINE ``.txt`` exports (English, Chinese and Japanese UI) under date lines.
 
-The title (``[LINE] 與王小明的聊天記錄``), the saved-on line and each date line
-(``2023/01/05（四）``, ``Thu, 01/05/2023``) become ``system`` messages, so that every line is
-accounted for. A multi-line message is wrapped in double quotes: its first line starts
-with ``"`` and it ends at the first line that ends with ``"``; inside the quotes nothing
-is read as a header. The quotes are dropped from the text.
+Two layouts: the phone export, ``time<TAB>name<TAB>text``, and the PC ("Save chat")
+export, ``time NAME text`` with spaces (see :mod:`bilingual.formats._line_windows` for
+where a name with spaces ends). The title (``[LINE] 與王小明的聊天記錄``), the saved-on
+line and each date line (``2023/01/05（四）``, ``Thu, 01/05/2023``, ``2025.08.04 星期一``)
+become ``system`` messages, so that every line is accounted for. In the phone export a
+multi-line message is wrapped in double quotes: its first line starts with ``"`` and it
+ends at the first line that ends with ``"``; inside the quotes nothing is read as a
+header. The quotes are dropped from the text. The PC export has no quotes: a line
+without a time continues the message above. Event lines (``NAME已收回訊息``,
+``NAME unsent a message``) are ``system`` with their actor as speaker; photos and
+stickers (``[貼圖]``, ``圖片``, ``Stickers``) are ``attachment`` with the sender kept.
+12 o'clock follows LINE's own clock (:mod:`bilingual.formats._line_clock`).
 """
 
 from __future__ import annotations
@@ -17,7 +24,9 @@ import regex
 
 from bilingual.decode import Line
 from bilingual.formats._clock import ZH_AP
-from bilingual.formats._draft import Draft, stamped
+from bilingual.formats._draft import Draft
+from bilingual.formats._line_clock import line_time
+from bilingual.formats._line_windows import SPACED, Names, attachment, event_actor, gather
 from bilingual.formats._registry import Format, LineReader
 from bilingual.formats._score import hit_score, nonblank
 from bilingual.records import Message
@@ -43,11 +52,6 @@ _TIME = (
 )
 MESSAGE = regex.compile(rf"^{_TIME}\t(?P<name>[^\t]+)\t(?P<text>.*)$")
 SYSTEM = regex.compile(rf"^{_TIME}\t\t?(?P<text>[^\t]*)$")
-_ATTACHMENT = regex.compile(
-    r"""^\[(?:貼圖|照片|影片|檔案|語音訊息|禮物|聯絡資訊|位置|相簿|贴图|视频|文件|语音信息|礼物
-    |Sticker|Photo|Video|File|Voice\ message|Location|Gift|Contact|Album)\]$""",
-    regex.X,
-)
 _EVENT = regex.compile(r"^☎|已收回訊息|撤回了|unsent a message|Message unsent")
 
 
@@ -64,8 +68,15 @@ def date_of(match: regex.Match[str]) -> tuple[int, int, int]:
 def draft_of(
     number: int, match: regex.Match[str], day: tuple[int, int, int] | None, source: str
 ) -> Draft:
-    """A draft for a time line, dated by the last date line (``day``, y/m/d)."""
-    return stamped(match, source=source, line=number, format=NAME, day=day)
+    """A draft for a time line, dated by the last date line (``day``, y/m/d).
+
+    >>> match = MESSAGE.match("午前12:03\\tA\\tあいうえお")
+    >>> draft_of(5, match, (2021, 1, 1), "x").time
+    '2021-01-01T12:03:00'
+    """
+    marker = match["ap_pre"] or match["ap_post"]
+    time = line_time(int(match["H"]), int(match["M"]), marker, day)
+    return Draft(source, number, NAME, time=time, time_raw=match["stamp"])
 
 
 class Kind(enum.Enum):
@@ -77,6 +88,7 @@ class Kind(enum.Enum):
     DATE = "date"  # a date line: chrome that dates the lines after it
     CHROME = "chrome"  # the saved-on line, or the title as the first line
     MESSAGE = "message"  # time, name, text
+    SPACED = "spaced"  # time NAME text, with spaces (PC export)
     SYSTEM = "system"  # time, text (an app event)
     TEXT = "text"  # anything else: continues the message above
 
@@ -93,11 +105,11 @@ class Row(NamedTuple):
 #: A line's kind and the match that decided it.
 Found = tuple[Kind, regex.Match[str] | None]
 #: Header lines, tried in this order after chrome.
-_HEADERS = ((Kind.MESSAGE, MESSAGE), (Kind.SYSTEM, SYSTEM))
+_HEADERS = ((Kind.MESSAGE, MESSAGE), (Kind.SYSTEM, SYSTEM), (Kind.SPACED, SPACED))
 _HEADER_KINDS = frozenset({Kind.MESSAGE, Kind.SYSTEM})
 _CHROME_KINDS = frozenset({Kind.DATE, Kind.CHROME})
 #: Kinds that end the message above.
-_STARTS = frozenset({Kind.DATE, Kind.CHROME, Kind.MESSAGE, Kind.SYSTEM})
+_STARTS = frozenset({Kind.DATE, Kind.CHROME, Kind.MESSAGE, Kind.SYSTEM, Kind.SPACED})
 
 
 def opens_quote(body: str) -> bool:
@@ -135,10 +147,12 @@ def chrome_kind(text: str, *, first: bool) -> Found | None:
 
 
 def header_kind(text: str) -> Found | None:
-    """A message line (time, name, text) or a system line (time, text).
+    """A message line (time, name, text), a system line (time, text) or a PC line.
 
     >>> header_kind("10:15\\tAmy\\thi")[0], header_kind("10:15\\t\\tAmy left")[0]
     (<Kind.MESSAGE: 'message'>, <Kind.SYSTEM: 'system'>)
+    >>> header_kind("16:10 王小明 貼圖")[0]
+    <Kind.SPACED: 'spaced'>
     """
     for kind, pattern in _HEADERS:
         if match := pattern.match(text):
@@ -181,16 +195,24 @@ def parse(lines: Iterable[Line], *, source: str) -> Iterator[Message]:
     >>> rows = [(1, "2023/01/05（四）"), (2, '下午03:07\\tAmy Lin\\t"Notes:'), (3, '1. 預算"')]
     >>> [(m.speaker, m.time, m.text) for m in parse(rows, source="x")]
     [(None, None, '2023/01/05（四）'), ('Amy Lin', '2023-01-05T15:07:00', 'Notes:\\n1. 預算')]
+    >>> rows = [(1, "2025.08.04 星期一"), (2, "16:10 Amy Lin 早安"), (3, "16:11 Amy Lin 貼圖"),
+    ...         (4, "16:12 Amy Lin 晚點見"), (5, "second line")]
+    >>> [(m.speaker, m.kind, m.text) for m in parse(rows, source="x")][1:]
+    [('Amy Lin', 'text', '早安'), ('Amy Lin', 'attachment', '貼圖'), \
+('Amy Lin', 'text', '晚點見\\nsecond line')]
     """
     day: tuple[int, int, int] | None = None
     draft: Draft | None = None
-    for row in classify(lines):
+    names = Names()
+    for row in classify(gather(lines, names)):
         if row.kind in _STARTS and draft is not None:
             yield draft.finish()
             draft = None
         day = _day_after(row, day)
         if row.kind in _CHROME_KINDS:
             yield _chrome(row, source)
+        elif row.kind is Kind.SPACED:
+            draft = _spaced(row, day, source, names)
         elif row.kind in _HEADER_KINDS:
             draft = _header(row, day, source)
         else:
@@ -221,9 +243,34 @@ def _header(row: Row, day: tuple[int, int, int] | None, source: str) -> Draft:
     draft.body.append(body)
     if row.kind is Kind.MESSAGE:
         draft.speaker = match["name"]
-        if _ATTACHMENT.match(body):
+        if attachment(body, bare=False):
             draft.kind = "attachment"
+    else:
+        draft.speaker = event_actor(body)
     if row.kind is Kind.SYSTEM or _EVENT.search(body):
+        draft.kind = "system"
+    return draft
+
+
+def _spaced(row: Row, day: tuple[int, int, int] | None, source: str, names: Names) -> Draft:
+    """A draft for a PC line: an event (its actor the speaker), or a name and its text.
+
+    A line whose rest is one word has no name to split off: it is a ``system`` line.
+    """
+    match = row.match
+    assert match is not None  # header rows carry their match
+    draft = draft_of(row.number, match, day, source)
+    rest = match["rest"]
+    actor = event_actor(rest)
+    if actor is not None or " " not in rest:
+        draft.speaker, draft.kind = actor, "system"
+        draft.body.append(rest)
+        return draft
+    draft.speaker, body = names.split(rest)
+    draft.body.append(body)
+    if attachment(body, bare=True):
+        draft.kind = "attachment"
+    elif _EVENT.search(body):
         draft.kind = "system"
     return draft
 
@@ -293,8 +340,8 @@ def _titled(texts: Sequence[str]) -> bool:
 
 
 def _scored(text: str) -> bool:
-    """A line that counts towards the LINE score: a message, system or date line."""
-    return bool(MESSAGE.match(text) or SYSTEM.match(text) or DATE.match(text))
+    """A line that counts towards the LINE score: a message, system, PC or date line."""
+    return any(pattern.match(text) for pattern in (MESSAGE, SYSTEM, SPACED, DATE))
 
 
 FORMAT = Format(
