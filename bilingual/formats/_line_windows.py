@@ -6,18 +6,20 @@ continuation. A display name can hold spaces (``John Smith``), so where the name
 is decided by evidence across the file (:class:`Names`):
 
 1. a name the export spells out elsewhere wins, the longest first: the title of a
-   one-to-one chat (``[LINE] Chat history with John Smith``) and the actors of event
-   lines (``John Smith unsent a message``, ``吳佩珊已收回訊息``);
-2. otherwise the speaker is the shortest run of leading words that is a *complete name*:
-   it starts at least two header lines, and no single next word follows it in more than
-   half of them (after a name the texts differ; inside a name the next word repeats);
-3. with no complete name, the run grows while the same next word follows it in every
-   header line that starts with it (``John`` is always followed by ``Smith``), and is
-   the first word when there is no such evidence.
+   one-to-one chat (``[LINE] Chat history with John Smith``), the actor of an event line
+   (``John Smith unsent a message``, ``吳佩珊已收回訊息``), and the sender of a line whose
+   whole text is a placeholder or a call (``John Smith Stickers``, ``A ☎ 不在着信``);
+2. otherwise the name starts as the line's first word and grows by the line's next word
+   while the run so far starts at least two header lines and one same next word follows
+   it in more than half of them (inside a name the next word repeats: ``John`` is
+   followed by ``Smith``; after a name the texts differ).
 
-A speaker never takes the whole line: at least one word is left as the text. The
-evidence is gathered ahead of the parser in windows of :data:`WINDOW` lines, so memory
-stays bounded and a name's first lines already see the lines that follow them.
+A speaker never takes the whole line: at least one word is left as the text. Known
+limits: two senders who share a first word and never send a sticker, photo or call
+line are split after that first word when neither sends most of its lines; a sender
+who starts most messages with the same word (and never sends a sticker) gets it as part
+of the name. The evidence is gathered ahead of the parser in windows of :data:`WINDOW`
+lines, so memory stays bounded and a name's first lines already see the lines after.
 """
 
 from __future__ import annotations
@@ -34,7 +36,7 @@ from bilingual.formats._clock import ZH_AP
 WINDOW = 2000
 #: The most words a display name is taken to have.
 MAX_NAME_WORDS = 4
-#: A run of words must start this many header lines to count as a name by itself.
+#: A run of words must start this many header lines before it can grow.
 MIN_RECUR = 2
 
 SPACED = regex.compile(
@@ -93,6 +95,21 @@ def attachment(text: str, *, bare: bool) -> bool:
     return inner is not None and _MEDIA.fullmatch(inner) is not None
 
 
+def sender_of_placeholder(rest: str) -> str | None:
+    """The name before a placeholder or a call that is a PC line's whole text, or None.
+
+    >>> sender_of_placeholder("Mary Ann Lee Stickers"), sender_of_placeholder("A ☎ 不在着信")
+    ('Mary Ann Lee', 'A')
+    >>> sender_of_placeholder("Amy Photos of the trip") is None
+    True
+    """
+    name, _, last = rest.rpartition(" ")
+    if name and attachment(last, bare=True):
+        return name
+    head, call, _ = rest.partition(" ☎")
+    return head if call and head else None
+
+
 def event_actor(text: str) -> str | None:
     """The actor of an app event line (unsent, joined, left), or None.
 
@@ -113,7 +130,7 @@ class Names:
     ...     names.add(rest)
     >>> names.split("John Smith see you"), names.split("Amy hello there"), names.split("Bo hi")
     (('John Smith', 'see you'), ('Amy', 'hello there'), ('Bo', 'hi'))
-    >>> names.know("Amy Chen"); names.split("Amy Chen hi")
+    >>> names.add("Amy Chen Stickers"); names.split("Amy Chen hi")
     ('Amy Chen', 'hi')
     """
 
@@ -130,7 +147,7 @@ class Names:
 
     def add(self, rest: str) -> None:
         """Count the leading word runs of a header line's ``rest`` (name and text)."""
-        if actor := event_actor(rest):
+        if actor := event_actor(rest) or sender_of_placeholder(rest):
             self.know(actor)
         words = rest.split(" ")
         run = words[0]
@@ -146,23 +163,15 @@ class Names:
         """The speaker and the text of a header line's ``rest`` (which has a space)."""
         runs = _runs(rest)
         known = [run for run in runs if run in self._known]
-        if known:
-            name = known[-1]
-        else:
-            name = next((run for run in runs if self._complete(run)), None) or self._grown(runs)
+        name = known[-1] if known else self._grown(runs)
         return name, rest[len(name) + 1 :]
 
-    def _complete(self, run: str) -> bool:
-        """A run that starts enough lines and after which the next words differ."""
-        count = self._counts[run]
-        return count >= MIN_RECUR and 2 * self._best_next.get(run, 0) <= count
-
     def _grown(self, runs: list[str]) -> str:
-        """The first word, grown while one next word always follows (rule 3)."""
+        """The first run, grown while it recurs and one next word mostly follows it."""
         name = runs[0]
         for run in runs[1:]:
             count = self._counts[name]
-            if count < MIN_RECUR or self._counts[run] != count:
+            if count < MIN_RECUR or 2 * self._best_next.get(name, 0) <= count:
                 break
             name = run
         return name
