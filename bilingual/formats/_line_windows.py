@@ -41,7 +41,7 @@ MIN_RECUR = 2
 
 SPACED = regex.compile(
     rf"""^(?P<stamp>(?:(?P<ap_pre>{ZH_AP})\s?)?(?P<H>\d{{1,2}}):(?P<M>\d{{2}})
-    (?:\ (?P<ap_post>[AaPp]\.?[Mm]\.?))?)\ (?P<rest>\S.*)$""",
+    (?:\ (?P<ap_post>[AP]M|[ap]m|[ap]\.m\.))?)\ (?P<rest>\S.*)$""",
     regex.X,
 )
 #: App events that name their actor first, in each UI language (en, zh-TW, zh-CN, ja).

@@ -255,18 +255,20 @@ def _header(row: Row, day: tuple[int, int, int] | None, source: str) -> Draft:
 def _spaced(row: Row, day: tuple[int, int, int] | None, source: str, names: Names) -> Draft:
     """A draft for a PC line: an event (its actor the speaker), or a name and its text.
 
-    A line whose rest is one word has no name to split off: it is a ``system`` line.
+    A line whose rest is one word, or a name with no text after it, has no name to split
+    off: it is kept whole as a ``system`` line.
     """
     match = row.match
     assert match is not None  # header rows carry their match
     draft = draft_of(row.number, match, day, source)
     rest = match["rest"]
     actor = event_actor(rest)
-    if actor is not None or " " not in rest:
+    speaker, body = names.split(rest) if actor is None and " " in rest else (None, "")
+    if not body.strip():
         draft.speaker, draft.kind = actor, "system"
         draft.body.append(rest)
         return draft
-    draft.speaker, body = names.split(rest)
+    draft.speaker = speaker
     draft.body.append(body)
     if attachment(body, bare=True):
         draft.kind = "attachment"
