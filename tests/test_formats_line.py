@@ -176,3 +176,33 @@ def test_header_kind_order_is_tab_first() -> None:
     """A line with tabs is the phone layout even when its name has spaces."""
     kind, match = line.header_kind("10:15\tAmy Lin\thi there")  # type: ignore[misc]
     assert (kind, match["name"]) == (line.Kind.MESSAGE, "Amy Lin")  # type: ignore[index]
+
+
+def test_unclosed_quote_does_not_swallow_the_next_messages() -> None:
+    """A one-line phone message that starts with ``"`` and is never closed stays one line."""
+    text = '2023/01/05（四）\n10:15\tAmy\t"Hmm\n10:16\tBo\t好的\n10:17\tCy\tok\n'
+    assert [(m.speaker, m.text) for m in run(text, "line")][1:] == [
+        ("Amy", '"Hmm'),
+        ("Bo", "好的"),
+        ("Cy", "ok"),
+    ]
+
+
+def test_a_message_line_ending_in_a_quote_does_not_close_an_open_one() -> None:
+    """``10:17<TAB>Cy<TAB>she said "ok"`` is Cy's message, not the end of Amy's quote."""
+    text = '2023/01/05（四）\n10:15\tAmy\t"Hmm\n10:16\tBo\t好的\n10:17\tCy\tshe said "ok"\n'
+    assert [m.speaker for m in run(text, "line")][1:] == ["Amy", "Bo", "Cy"]
+
+
+def test_many_unclosed_quotes_are_read_in_linear_time() -> None:
+    """Lines a failed look-ahead has read open no quote: each line is read at most twice."""
+    rows = [(n, f'10:15\tAmy\t"x{n}') for n in range(1, 5001)]
+    assert len(list(line.classify(rows))) == 5000
+    assert [m.text for m in parse(rows[:3], source="t", format="line")] == ['"x1', '"x2', '"x3']
+
+
+def test_quote_holding_pasted_history_still_closes() -> None:
+    """Inside a closed quote, header-shaped lines stay text."""
+    text = '2023/01/05（四）\n10:15\tAmy\t"pasted:\n09:00\tBo\told line\nend"\n10:16\tBo\tok\n'
+    got = [(m.speaker, m.text) for m in run(text, "line")][1:]
+    assert got == [("Amy", "pasted:\n09:00\tBo\told line\nend"), ("Bo", "ok")]

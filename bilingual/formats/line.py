@@ -6,11 +6,13 @@ where a name with spaces ends). The title (``[LINE] 與王小明的聊天記錄`
 line and each date line (``2023/01/05（四）``, ``Thu, 01/05/2023``, ``2025.08.04 星期一``)
 become ``system`` messages, so that every line is accounted for. In the phone export a
 multi-line message is wrapped in double quotes: its first line starts with ``"`` and it
-ends at the first line that ends with ``"``; inside the quotes nothing is read as a
-header. The quotes are dropped from the text. The PC export has no quotes: a line
-without a time continues the message above. Event lines (``NAME已收回訊息``,
-``NAME unsent a message``) are ``system`` with their actor as speaker; photos and
-stickers (``[貼圖]``, ``圖片``, ``Stickers``) are ``attachment`` with the sender kept.
+ends at the first line after it that ends with ``"`` and is not a message line itself;
+inside the quotes nothing is read as a header. The quotes are dropped from the text. A
+``"`` that no line closes (within :data:`QUOTE_LIMIT` lines) is the text's own. The PC
+export has no quotes: a line without a time continues the message above. Event lines
+(``NAME已收回訊息``, ``NAME unsent a message``) are ``system`` with their actor as
+speaker; photos and stickers (``[貼圖]``, ``圖片``, ``Stickers``) are ``attachment``
+with the sender kept.
 12 o'clock follows LINE's own clock (:mod:`bilingual.formats._line_clock`).
 """
 
@@ -18,6 +20,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Iterable, Iterator, Sequence
+from itertools import chain
 from typing import NamedTuple
 
 import regex
@@ -100,6 +103,7 @@ class Row(NamedTuple):
     text: str
     kind: Kind
     match: regex.Match[str] | None = None
+    opens: bool = False  # a header whose quote a later line closes
 
 
 #: A line's kind and the match that decided it.
@@ -108,6 +112,8 @@ Found = tuple[Kind, regex.Match[str] | None]
 _HEADERS = ((Kind.MESSAGE, MESSAGE), (Kind.SYSTEM, SYSTEM), (Kind.SPACED, SPACED))
 _HEADER_KINDS = frozenset({Kind.MESSAGE, Kind.SYSTEM})
 _CHROME_KINDS = frozenset({Kind.DATE, Kind.CHROME})
+#: Lines a quoted message may span; a quote not closed by then was a plain ``"``.
+QUOTE_LIMIT = 1000
 #: Kinds that end the message above.
 _STARTS = frozenset({Kind.DATE, Kind.CHROME, Kind.MESSAGE, Kind.SYSTEM, Kind.SPACED})
 
@@ -125,12 +131,12 @@ def opens_quote(body: str) -> bool:
 
 
 def quoted_kind(text: str) -> Kind:
-    """A line inside quotes: the closing one when it ends with ``"``.
+    """A line inside quotes: the closing one when it closes the quote.
 
     >>> quoted_kind('1. 預算"'), quoted_kind("2. 看房子")
     (<Kind.CLOSING: 'closing'>, <Kind.QUOTED: 'quoted'>)
     """
-    return Kind.CLOSING if text.endswith('"') else Kind.QUOTED
+    return Kind.CLOSING if closes(text) else Kind.QUOTED
 
 
 def chrome_kind(text: str, *, first: bool) -> Found | None:
@@ -163,22 +169,56 @@ def header_kind(text: str) -> Found | None:
 def classify(lines: Iterable[Line]) -> Iterator[Row]:
     """Classify each line, following the quotes a message line opens.
 
+    A quote counts only when a line closes it (:func:`closes`) within :data:`QUOTE_LIMIT`
+    lines; otherwise the ``"`` was the message's own first character and the lines after
+    it are read as usual, so such a message never swallows the ones after it. Lines a
+    failed look-ahead has read open no quote of their own: each line is read at most
+    twice.
+
     >>> [r.kind.value for r in classify([(1, '10:15\\tAmy\\t"a'), (2, "10:16\\tBo\\tb"),
     ...                                  (3, 'c"'), (4, ""), (5, "d")])]
     ['message', 'quoted', 'closing', 'blank', 'text']
+    >>> [r.kind.value for r in classify([(1, '10:15\\tAmy\\t"Hmm'), (2, "10:16\\tBo\\tb")])]
+    ['message', 'message']
     """
-    quoted, first = False, True
-    for number, text in lines:
-        row = Row(number, text, *_classify(text, quoted=quoted, first=first))
+    stream: Iterator[Line] = iter(lines)
+    first, plain_until = True, 0
+    while (line := next(stream, None)) is not None:
+        row = Row(*line, *_classify(line[1], first=first))
         first = first and row.kind is Kind.BLANK
-        quoted = row.kind is Kind.QUOTED or _opens(row)
+        held = _until_closed(stream) if _opens(row) and row.number > plain_until else []
+        if held and closes(held[-1][1]):
+            yield row._replace(opens=True)
+            yield from (Row(n, t, quoted_kind(t)) for n, t in held)
+            continue
         yield row
+        if held:
+            plain_until = held[-1][0]
+            stream = chain(held, stream)
 
 
-def _classify(text: str, *, quoted: bool, first: bool) -> Found:
-    """One line's kind (and match), the first rule that applies deciding."""
-    if quoted:
-        return quoted_kind(text), None
+def closes(text: str) -> bool:
+    """A line that can close a quoted message: it ends with ``"`` and is not itself a
+    phone-layout message line (that would be a message ending in a quote).
+
+    >>> closes('1. 預算"'), closes('"'), closes('10:20\\tBo\\tI said "ok"'), closes("ok")
+    (True, True, False, False)
+    """
+    return text.endswith('"') and MESSAGE.match(text) is None
+
+
+def _until_closed(stream: Iterator[Line]) -> list[Line]:
+    """The lines after a quote opens, up to the one that closes it or QUOTE_LIMIT lines."""
+    held: list[Line] = []
+    for line in stream:
+        held.append(line)
+        if closes(line[1]) or len(held) >= QUOTE_LIMIT:
+            break
+    return held
+
+
+def _classify(text: str, *, first: bool) -> Found:
+    """One line's kind (and match) outside quotes, the first rule that applies deciding."""
     if not text.strip():
         return Kind.BLANK, None
     return chrome_kind(text, first=first) or header_kind(text) or (Kind.TEXT, None)
@@ -238,7 +278,7 @@ def _header(row: Row, day: tuple[int, int, int] | None, source: str) -> Draft:
     assert match is not None  # header rows carry their match
     draft = draft_of(row.number, match, day, source)
     body = match["text"]
-    if opens_quote(body):
+    if row.opens:
         body = body[1:]
     draft.body.append(body)
     if row.kind is Kind.MESSAGE:
