@@ -44,13 +44,15 @@ SPACED = regex.compile(
     (?:\ (?P<ap_post>[AP]M|[ap]m|[ap]\.m\.))?)\ (?P<rest>\S.*)$""",
     regex.X,
 )
-#: App events that name their actor first, in each UI language (en, zh-TW, zh-CN, ja).
-EVENT = regex.compile(
-    r"""^(?P<name>\S.*?)\ ?(?:unsent\ a\ message\.?|joined\ the\ group\.?|left\ the\ group\.?
-    |已收回訊息|已加入群組|已離開群組|撤回了一条消息|已加入该群|已退群|退出了群组
-    |がメッセージの送信を取り消しました|がグループに参加しました|がグループを退会しました)$""",
-    regex.X,
-)
+#: How app events that name their actor first end, in each UI language (en, zh-TW,
+#: zh-CN, ja); the actor is what comes before (an English one and a space).
+EVENT_ENDINGS = (
+    " unsent a message", " unsent a message.", " joined the group", " joined the group.",
+    " left the group", " left the group.",
+    "已收回訊息", "已加入群組", "已離開群組",
+    "撤回了一条消息", "已加入该群", "已退群", "退出了群组",
+    "がメッセージの送信を取り消しました", "がグループに参加しました", "がグループを退会しました",
+)  # fmt: skip
 #: Placeholders for a photo, sticker, video, ... in each UI language: the phone export
 #: writes them in brackets (``[貼圖]``, ``[スタンプ]``); the PC export as bare words
 #: (``圖片``, ``Stickers``), or in brackets too (LINE PC 7.x: ``[スタンプ]``).
@@ -118,8 +120,11 @@ def event_actor(text: str) -> str | None:
     >>> event_actor("Bがメッセージの送信を取り消しました"), event_actor("see you")
     ('B', None)
     """
-    match = EVENT.match(text)
-    return match["name"] if match else None
+    for ending in EVENT_ENDINGS:
+        if text.endswith(ending):
+            actor = text[: -len(ending)]
+            return actor if actor.strip() == actor and actor else None
+    return None
 
 
 class Names:
@@ -197,8 +202,13 @@ def gather(lines: Iterable[Line], names: Names, *, window: int = WINDOW) -> Iter
     ((1, '10:00 Al Bo hi'), ('Al Bo', 'yes'))
     """
     held: list[Line] = []
+    titled = False  # the first non-blank line has been looked at as a title
     for line in lines:
         held.append(line)
+        if not titled and line[1].strip():
+            titled = True
+            if name := title_name(line[1]):
+                names.know(name)
         if len(held) >= window:
             yield from _counted(held, names)
             held = []
@@ -206,10 +216,8 @@ def gather(lines: Iterable[Line], names: Names, *, window: int = WINDOW) -> Iter
 
 
 def _counted(held: list[Line], names: Names) -> list[Line]:
-    """Count the header lines of one window (and a title's name); give the window back."""
+    """Count the header lines of one window; give the window back."""
     for _, text in held:
         if match := SPACED.match(text):
             names.add(match["rest"])
-        elif name := title_name(text):
-            names.know(name)
     return held
