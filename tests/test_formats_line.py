@@ -206,3 +206,22 @@ def test_quote_holding_pasted_history_still_closes() -> None:
     text = '2023/01/05（四）\n10:15\tAmy\t"pasted:\n09:00\tBo\told line\nend"\n10:16\tBo\tok\n'
     got = [(m.speaker, m.text) for m in run(text, "line")][1:]
     assert got == [("Amy", "pasted:\n09:00\tBo\told line\nend"), ("Bo", "ok")]
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        (["上午11:58\tA\tx", "上午12:05\tB\ty"], ["11:58", "12:05"]),
+        (["11:58 AM\tA\tx", "12:05 AM\tB\ty"], ["11:58", "12:05"]),
+        (["上午12:05\tA\tx", "上午01:00\tB\ty"], ["00:05", "01:00"]),
+        (["下午11:00\tA\tx"], ["23:00"]),
+    ],
+)
+def test_a_chat_runs_forward_so_a_late_twelve_is_noon(
+    lines: list[str], expected: list[str]
+) -> None:
+    """Where the table reads 12 as midnight, a 12 o'clock after a later message of the same
+    day is noon; the first message of a day keeps the table's reading."""
+    text = "\n".join(["2023/01/05（四）", *lines]) + "\n"
+    times = [m.time for m in run(text, "line")][1:]
+    assert times == [f"2023-01-05T{hm}:00" for hm in expected]

@@ -5,10 +5,14 @@ of arrow2nd/line2json's ``testdata`` writes ``午前12:03`` between ``午前11:2
 ``午後05:38``, and the PC export of the same chat writes ``12:03``: in LINE's Japanese UI
 ``午前12`` is noon, not midnight. The other UIs follow the usual reading as far as the
 real exports we found show (none of them had a 12 o'clock line, so that part is the
-CLDR reading, marked as such in :data:`TWELVE`).
+CLDR reading, marked as such in :data:`TWELVE`). Where the table reads 12 o'clock as
+midnight, the file can still prove it noon: a chat runs forward, so a ``上午12:05`` that
+comes after an 11:58 message of the same day is 12:05 (:class:`Day`).
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 import regex
 
@@ -64,3 +68,32 @@ def line_time(
     if day is None or hour >= 24 or minute >= 60:
         return None
     return iso(day, "ymd", hour, minute)
+
+
+@dataclass(slots=True)
+class Day:
+    """The date in force (from the last date line) and the last time read on it, so that a
+    12 o'clock the table reads as 00:mm but which comes after a later message of the same
+    day is read as noon instead.
+
+    >>> day = Day()
+    >>> day.turn((2023, 1, 5)); day.time(11, 58, "上午"), day.time(12, 5, "上午")
+    ('2023-01-05T11:58:00', '2023-01-05T12:05:00')
+    >>> day.turn((2023, 1, 6)); day.time(12, 5, "上午"), day.time(1, 0, "上午")
+    ('2023-01-06T00:05:00', '2023-01-06T01:00:00')
+    """
+
+    date: tuple[int, int, int] | None = None
+    last: str | None = None  # the last ISO time on ``date``
+
+    def turn(self, date: tuple[int, int, int]) -> None:
+        """A date line: the times after it are on ``date``."""
+        self.date, self.last = date, None
+
+    def time(self, hour: int, minute: int, marker: str | None) -> str | None:
+        """The ISO time of a time line on the current date (None when there is none)."""
+        time = line_time(hour, minute, marker, self.date)
+        if time is not None and hour == 12 and self.last is not None and time < self.last:
+            time = line_time(hour, minute, "PM", self.date)
+        self.last = time or self.last
+        return time

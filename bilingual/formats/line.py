@@ -28,7 +28,7 @@ import regex
 from bilingual.decode import Line
 from bilingual.formats._clock import ZH_AP
 from bilingual.formats._draft import Draft
-from bilingual.formats._line_clock import line_time
+from bilingual.formats._line_clock import Day
 from bilingual.formats._line_windows import SPACED, Names, attachment, event_actor, gather
 from bilingual.formats._registry import Format, LineReader
 from bilingual.formats._score import hit_score, nonblank
@@ -68,17 +68,15 @@ def date_of(match: regex.Match[str]) -> tuple[int, int, int]:
     return int(match["y2"]), first, second
 
 
-def draft_of(
-    number: int, match: regex.Match[str], day: tuple[int, int, int] | None, source: str
-) -> Draft:
-    """A draft for a time line, dated by the last date line (``day``, y/m/d).
+def draft_of(number: int, match: regex.Match[str], day: Day, source: str) -> Draft:
+    """A draft for a time line, dated by the last date line (``day``).
 
     >>> match = MESSAGE.match("午前12:03\\tA\\tあいうえお")
-    >>> draft_of(5, match, (2021, 1, 1), "x").time
+    >>> draft_of(5, match, Day((2021, 1, 1)), "x").time
     '2021-01-01T12:03:00'
     """
     marker = match["ap_pre"] or match["ap_post"]
-    time = line_time(int(match["H"]), int(match["M"]), marker, day)
+    time = day.time(int(match["H"]), int(match["M"]), marker)
     return Draft(source, number, NAME, time=time, time_raw=match["stamp"])
 
 
@@ -241,14 +239,15 @@ def parse(lines: Iterable[Line], *, source: str) -> Iterator[Message]:
     [('Amy Lin', 'text', '早安'), ('Amy Lin', 'attachment', '貼圖'), \
 ('Amy Lin', 'text', '晚點見\\nsecond line')]
     """
-    day: tuple[int, int, int] | None = None
+    day = Day()
     draft: Draft | None = None
     names = Names()
     for row in classify(gather(lines, names)):
         if row.kind in _STARTS and draft is not None:
             yield draft.finish()
             draft = None
-        day = _day_after(row, day)
+        if row.kind is Kind.DATE and row.match is not None:
+            day.turn(date_of(row.match))
         if row.kind in _CHROME_KINDS:
             yield _chrome(row, source)
         elif row.kind is Kind.SPACED:
@@ -267,12 +266,7 @@ def _chrome(row: Row, source: str) -> Message:
     return Draft(source, row.number, NAME, kind="system", body=[text]).finish()
 
 
-def _day_after(row: Row, day: tuple[int, int, int] | None) -> tuple[int, int, int] | None:
-    """The date in force after ``row``: a date line's own, else ``day``."""
-    return date_of(row.match) if row.kind is Kind.DATE and row.match is not None else day
-
-
-def _header(row: Row, day: tuple[int, int, int] | None, source: str) -> Draft:
+def _header(row: Row, day: Day, source: str) -> Draft:
     """A draft for a message or system line; an opening quote is dropped from its text."""
     match = row.match
     assert match is not None  # header rows carry their match
@@ -292,7 +286,7 @@ def _header(row: Row, day: tuple[int, int, int] | None, source: str) -> Draft:
     return draft
 
 
-def _spaced(row: Row, day: tuple[int, int, int] | None, source: str, names: Names) -> Draft:
+def _spaced(row: Row, day: Day, source: str, names: Names) -> Draft:
     """A draft for a PC line: an event (its actor the speaker), or a name and its text.
 
     A line whose rest is one word, or a name with no text after it, has no name to split
@@ -337,11 +331,11 @@ class _OneLine:
     __slots__ = ("day",)
 
     def __init__(self) -> None:
-        self.day: tuple[int, int, int] | None = None
+        self.day = Day()
 
     def __call__(self, number: int, text: str, /, *, source: str) -> Message | None:
         if date := DATE.match(text):
-            self.day = date_of(date)
+            self.day.turn(date_of(date))
             return Draft(source, number, NAME, kind="system", body=[text]).finish()
         if match := MESSAGE.match(text):
             draft = draft_of(number, match, self.day, source)
