@@ -19,8 +19,8 @@ with the sender kept.
 from __future__ import annotations
 
 import enum
+from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
-from itertools import chain
 from typing import NamedTuple
 
 import regex
@@ -179,9 +179,9 @@ def classify(lines: Iterable[Line]) -> Iterator[Row]:
     >>> [r.kind.value for r in classify([(1, '10:15\\tAmy\\t"Hmm'), (2, "10:16\\tBo\\tb")])]
     ['message', 'message']
     """
-    stream: Iterator[Line] = iter(lines)
+    stream = _Pushback(lines)
     first, plain_until = True, 0
-    while (line := next(stream, None)) is not None:
+    for line in stream:
         row = Row(*line, *_classify(line[1], first=first))
         first = first and row.kind is Kind.BLANK
         held = _until_closed(stream) if _opens(row) and row.number > plain_until else []
@@ -192,7 +192,25 @@ def classify(lines: Iterable[Line]) -> Iterator[Row]:
         yield row
         if held:
             plain_until = held[-1][0]
-            stream = chain(held, stream)
+            stream.push(held)
+
+
+class _Pushback(Iterator[Line]):
+    """An iterator over lines that can take back lines read ahead, in one flat queue (so
+    that giving back many times costs no more than reading)."""
+
+    __slots__ = ("_back", "_source")
+
+    def __init__(self, lines: Iterable[Line]) -> None:
+        self._source = iter(lines)
+        self._back: deque[Line] = deque()
+
+    def __next__(self) -> Line:
+        return self._back.popleft() if self._back else next(self._source)
+
+    def push(self, held: list[Line]) -> None:
+        """Read ``held`` (the lines just read, in order) again before the rest."""
+        self._back.extendleft(reversed(held))
 
 
 def closes(text: str) -> bool:
