@@ -6,6 +6,7 @@ bounded file); each message keeps the line where its object starts and ends.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
@@ -19,6 +20,7 @@ from bilingual.records import Message
 
 _MESSAGES = regex.compile(r'"messages"\s*:\s*\[')
 _ISO = regex.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$")
+_UNIX = regex.compile(r"^-?\d{1,12}$")
 _MEDIA = ("photo", "file", "media_type", "sticker_emoji", "contact_information",
           "location_information", "poll")  # fmt: skip
 #: After JSON decoding, any surrogate left is a lone one (pairs are joined).
@@ -129,9 +131,40 @@ def _skip(document: str, pos: int) -> int:
     return pos
 
 
-def _message(obj: dict[str, Any], source: str, name: str, line: int, end: int) -> Message:
+def stamp(obj: dict[str, Any]) -> tuple[str | None, str | None]:
+    """A message's time and raw time: ``date`` (local, no zone) when it is there, else
+    ``date_unixtime`` (epoch seconds, a string in exports) as UTC with ``+00:00``.
+
+    >>> stamp({"date": "2022-07-07T09:14:48", "date_unixtime": "1657160088"})
+    ('2022-07-07T09:14:48', '2022-07-07T09:14:48')
+    >>> stamp({"date_unixtime": "1657160088"})
+    ('2022-07-07T02:14:48+00:00', '1657160088')
+    >>> stamp({"date": "yesterday"}), stamp({"date_unixtime": "soon"}), stamp({})
+    ((None, 'yesterday'), (None, 'soon'), (None, None))
+    """
     date = obj.get("date")
-    raw = date if isinstance(date, str) else None
+    if isinstance(date, str):
+        return (date if _ISO.match(date) else None), clean_string(date)
+    unix = obj.get("date_unixtime")
+    if isinstance(unix, int) and not isinstance(unix, bool):
+        unix = str(unix)
+    if not isinstance(unix, str):
+        return None, None
+    return _utc(unix), clean_string(unix)
+
+
+def _utc(unix: str) -> str | None:
+    """Epoch seconds as an ISO 8601 UTC time, None when not a time Python can hold."""
+    if not _UNIX.match(unix):
+        return None
+    try:
+        return dt.datetime.fromtimestamp(int(unix), dt.UTC).isoformat()
+    except (OverflowError, OSError, ValueError):
+        return None
+
+
+def _message(obj: dict[str, Any], source: str, name: str, line: int, end: int) -> Message:
+    time, raw = stamp(obj)
     kind = "text"
     if obj.get("type") == "service":
         kind = "system"
@@ -145,8 +178,8 @@ def _message(obj: dict[str, Any], source: str, name: str, line: int, end: int) -
         text=text_of(obj.get("text", "")),
         format=name,
         speaker=clean_string(speaker) if isinstance(speaker, str) else None,
-        time=raw if raw and _ISO.match(raw) else None,
-        time_raw=clean_string(raw) if raw else raw,
+        time=time,
+        time_raw=raw,
         kind=kind,
         forwarded="forwarded_from" in obj,
     )

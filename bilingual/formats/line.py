@@ -1,15 +1,25 @@
-"""LINE ``.txt`` exports (English and Chinese UI): ``time<TAB>name<TAB>text`` under date lines.
+"""LINE ``.txt`` exports (English, Chinese and Japanese UI) under date lines.
 
-The title (``[LINE] 與王小明的聊天記錄``), the saved-on line and each date line
-(``2023/01/05（四）``, ``Thu, 01/05/2023``) become ``system`` messages, so that every line is
-accounted for. A multi-line message is wrapped in double quotes: its first line starts
-with ``"`` and it ends at the first line that ends with ``"``; inside the quotes nothing
-is read as a header. The quotes are dropped from the text.
+Two layouts: the phone export, ``time<TAB>name<TAB>text``, and the PC ("Save chat")
+export, ``time NAME text`` with spaces (see :mod:`bilingual.formats._line_windows` for
+where a name with spaces ends). The title (``[LINE] 與王小明的聊天記錄``), the saved-on
+line and each date line (``2023/01/05（四）``, ``Thu, 01/05/2023``, ``2025.08.04 星期一``)
+become ``system`` messages, so that every line is accounted for. In the phone export a
+multi-line message is wrapped in double quotes: its first line starts with ``"`` and it
+ends at the first line after it that ends with ``"`` and is not a message line itself;
+inside the quotes nothing is read as a header. The quotes are dropped from the text. A
+``"`` that no line closes (within :data:`QUOTE_LIMIT` lines) is the text's own. The PC
+export has no quotes: a line without a time continues the message above. Event lines
+(``NAME已收回訊息``, ``NAME unsent a message``) are ``system`` with their actor as
+speaker; photos and stickers (``[貼圖]``, ``圖片``, ``Stickers``) are ``attachment``
+with the sender kept.
+12 o'clock follows LINE's own clock (:mod:`bilingual.formats._line_clock`).
 """
 
 from __future__ import annotations
 
 import enum
+from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from typing import NamedTuple
 
@@ -17,7 +27,9 @@ import regex
 
 from bilingual.decode import Line
 from bilingual.formats._clock import ZH_AP
-from bilingual.formats._draft import Draft, stamped
+from bilingual.formats._draft import Draft
+from bilingual.formats._line_clock import Day
+from bilingual.formats._line_windows import SPACED, Names, attachment, event_actor, gather
 from bilingual.formats._registry import Format, LineReader
 from bilingual.formats._score import hit_score, nonblank
 from bilingual.records import Message
@@ -43,11 +55,6 @@ _TIME = (
 )
 MESSAGE = regex.compile(rf"^{_TIME}\t(?P<name>[^\t]+)\t(?P<text>.*)$")
 SYSTEM = regex.compile(rf"^{_TIME}\t\t?(?P<text>[^\t]*)$")
-_ATTACHMENT = regex.compile(
-    r"""^\[(?:貼圖|照片|影片|檔案|語音訊息|禮物|聯絡資訊|位置|相簿|贴图|视频|文件|语音信息|礼物
-    |Sticker|Photo|Video|File|Voice\ message|Location|Gift|Contact|Album)\]$""",
-    regex.X,
-)
 _EVENT = regex.compile(r"^☎|已收回訊息|撤回了|unsent a message|Message unsent")
 
 
@@ -61,11 +68,16 @@ def date_of(match: regex.Match[str]) -> tuple[int, int, int]:
     return int(match["y2"]), first, second
 
 
-def draft_of(
-    number: int, match: regex.Match[str], day: tuple[int, int, int] | None, source: str
-) -> Draft:
-    """A draft for a time line, dated by the last date line (``day``, y/m/d)."""
-    return stamped(match, source=source, line=number, format=NAME, day=day)
+def draft_of(number: int, match: regex.Match[str], day: Day, source: str) -> Draft:
+    """A draft for a time line, dated by the last date line (``day``).
+
+    >>> match = MESSAGE.match("午前12:03\\tA\\tあいうえお")
+    >>> draft_of(5, match, Day((2021, 1, 1)), "x").time
+    '2021-01-01T12:03:00'
+    """
+    marker = match["ap_pre"] or match["ap_post"]
+    time = day.time(int(match["H"]), int(match["M"]), marker)
+    return Draft(source, number, NAME, time=time, time_raw=match["stamp"])
 
 
 class Kind(enum.Enum):
@@ -77,6 +89,7 @@ class Kind(enum.Enum):
     DATE = "date"  # a date line: chrome that dates the lines after it
     CHROME = "chrome"  # the saved-on line, or the title as the first line
     MESSAGE = "message"  # time, name, text
+    SPACED = "spaced"  # time NAME text, with spaces (PC export)
     SYSTEM = "system"  # time, text (an app event)
     TEXT = "text"  # anything else: continues the message above
 
@@ -88,16 +101,19 @@ class Row(NamedTuple):
     text: str
     kind: Kind
     match: regex.Match[str] | None = None
+    opens: bool = False  # a header whose quote a later line closes
 
 
 #: A line's kind and the match that decided it.
 Found = tuple[Kind, regex.Match[str] | None]
 #: Header lines, tried in this order after chrome.
-_HEADERS = ((Kind.MESSAGE, MESSAGE), (Kind.SYSTEM, SYSTEM))
+_HEADERS = ((Kind.MESSAGE, MESSAGE), (Kind.SYSTEM, SYSTEM), (Kind.SPACED, SPACED))
 _HEADER_KINDS = frozenset({Kind.MESSAGE, Kind.SYSTEM})
 _CHROME_KINDS = frozenset({Kind.DATE, Kind.CHROME})
+#: Lines a quoted message may span; a quote not closed by then was a plain ``"``.
+QUOTE_LIMIT = 1000
 #: Kinds that end the message above.
-_STARTS = frozenset({Kind.DATE, Kind.CHROME, Kind.MESSAGE, Kind.SYSTEM})
+_STARTS = frozenset({Kind.DATE, Kind.CHROME, Kind.MESSAGE, Kind.SYSTEM, Kind.SPACED})
 
 
 def opens_quote(body: str) -> bool:
@@ -113,12 +129,12 @@ def opens_quote(body: str) -> bool:
 
 
 def quoted_kind(text: str) -> Kind:
-    """A line inside quotes: the closing one when it ends with ``"``.
+    """A line inside quotes: the closing one when it closes the quote.
 
     >>> quoted_kind('1. 預算"'), quoted_kind("2. 看房子")
     (<Kind.CLOSING: 'closing'>, <Kind.QUOTED: 'quoted'>)
     """
-    return Kind.CLOSING if text.endswith('"') else Kind.QUOTED
+    return Kind.CLOSING if closes(text) else Kind.QUOTED
 
 
 def chrome_kind(text: str, *, first: bool) -> Found | None:
@@ -135,10 +151,12 @@ def chrome_kind(text: str, *, first: bool) -> Found | None:
 
 
 def header_kind(text: str) -> Found | None:
-    """A message line (time, name, text) or a system line (time, text).
+    """A message line (time, name, text), a system line (time, text) or a PC line.
 
     >>> header_kind("10:15\\tAmy\\thi")[0], header_kind("10:15\\t\\tAmy left")[0]
     (<Kind.MESSAGE: 'message'>, <Kind.SYSTEM: 'system'>)
+    >>> header_kind("16:10 王小明 貼圖")[0]
+    <Kind.SPACED: 'spaced'>
     """
     for kind, pattern in _HEADERS:
         if match := pattern.match(text):
@@ -149,22 +167,74 @@ def header_kind(text: str) -> Found | None:
 def classify(lines: Iterable[Line]) -> Iterator[Row]:
     """Classify each line, following the quotes a message line opens.
 
+    A quote counts only when a line closes it (:func:`closes`) within :data:`QUOTE_LIMIT`
+    lines; otherwise the ``"`` was the message's own first character and the lines after
+    it are read as usual, so such a message never swallows the ones after it. Lines a
+    failed look-ahead has read open no quote of their own: each line is read at most
+    twice.
+
     >>> [r.kind.value for r in classify([(1, '10:15\\tAmy\\t"a'), (2, "10:16\\tBo\\tb"),
     ...                                  (3, 'c"'), (4, ""), (5, "d")])]
     ['message', 'quoted', 'closing', 'blank', 'text']
+    >>> [r.kind.value for r in classify([(1, '10:15\\tAmy\\t"Hmm'), (2, "10:16\\tBo\\tb")])]
+    ['message', 'message']
     """
-    quoted, first = False, True
-    for number, text in lines:
-        row = Row(number, text, *_classify(text, quoted=quoted, first=first))
+    stream = _Pushback(lines)
+    first, plain_until = True, 0
+    for line in stream:
+        row = Row(*line, *_classify(line[1], first=first))
         first = first and row.kind is Kind.BLANK
-        quoted = row.kind is Kind.QUOTED or _opens(row)
+        held = _until_closed(stream) if _opens(row) and row.number > plain_until else []
+        if held and closes(held[-1][1]):
+            yield row._replace(opens=True)
+            yield from (Row(n, t, quoted_kind(t)) for n, t in held)
+            continue
         yield row
+        if held:
+            plain_until = held[-1][0]
+            stream.push(held)
 
 
-def _classify(text: str, *, quoted: bool, first: bool) -> Found:
-    """One line's kind (and match), the first rule that applies deciding."""
-    if quoted:
-        return quoted_kind(text), None
+class _Pushback(Iterator[Line]):
+    """An iterator over lines that can take back lines read ahead, in one flat queue (so
+    that giving back many times costs no more than reading)."""
+
+    __slots__ = ("_back", "_source")
+
+    def __init__(self, lines: Iterable[Line]) -> None:
+        self._source = iter(lines)
+        self._back: deque[Line] = deque()
+
+    def __next__(self) -> Line:
+        return self._back.popleft() if self._back else next(self._source)
+
+    def push(self, held: list[Line]) -> None:
+        """Read ``held`` (the lines just read, in order) again before the rest."""
+        self._back.extendleft(reversed(held))
+
+
+def closes(text: str) -> bool:
+    """A line that can close a quoted message: it ends with ``"`` and is not itself a
+    phone-layout message line (that would be a message ending in a quote).
+
+    >>> closes('1. 預算"'), closes('"'), closes('10:20\\tBo\\tI said "ok"'), closes("ok")
+    (True, True, False, False)
+    """
+    return text.endswith('"') and MESSAGE.match(text) is None
+
+
+def _until_closed(stream: Iterator[Line]) -> list[Line]:
+    """The lines after a quote opens, up to the one that closes it or QUOTE_LIMIT lines."""
+    held: list[Line] = []
+    for line in stream:
+        held.append(line)
+        if closes(line[1]) or len(held) >= QUOTE_LIMIT:
+            break
+    return held
+
+
+def _classify(text: str, *, first: bool) -> Found:
+    """One line's kind (and match) outside quotes, the first rule that applies deciding."""
     if not text.strip():
         return Kind.BLANK, None
     return chrome_kind(text, first=first) or header_kind(text) or (Kind.TEXT, None)
@@ -181,16 +251,25 @@ def parse(lines: Iterable[Line], *, source: str) -> Iterator[Message]:
     >>> rows = [(1, "2023/01/05（四）"), (2, '下午03:07\\tAmy Lin\\t"Notes:'), (3, '1. 預算"')]
     >>> [(m.speaker, m.time, m.text) for m in parse(rows, source="x")]
     [(None, None, '2023/01/05（四）'), ('Amy Lin', '2023-01-05T15:07:00', 'Notes:\\n1. 預算')]
+    >>> rows = [(1, "2025.08.04 星期一"), (2, "16:10 Amy Lin 早安"), (3, "16:11 Amy Lin 貼圖"),
+    ...         (4, "16:12 Amy Lin 晚點見"), (5, "second line")]
+    >>> [(m.speaker, m.kind, m.text) for m in parse(rows, source="x")][1:]
+    [('Amy Lin', 'text', '早安'), ('Amy Lin', 'attachment', '貼圖'), \
+('Amy Lin', 'text', '晚點見\\nsecond line')]
     """
-    day: tuple[int, int, int] | None = None
+    day = Day()
     draft: Draft | None = None
-    for row in classify(lines):
+    names = Names()
+    for row in classify(gather(lines, names)):
         if row.kind in _STARTS and draft is not None:
             yield draft.finish()
             draft = None
-        day = _day_after(row, day)
+        if row.kind is Kind.DATE and row.match is not None:
+            day.turn(date_of(row.match))
         if row.kind in _CHROME_KINDS:
             yield _chrome(row, source)
+        elif row.kind is Kind.SPACED:
+            draft = _spaced(row, day, source, names)
         elif row.kind in _HEADER_KINDS:
             draft = _header(row, day, source)
         else:
@@ -205,25 +284,47 @@ def _chrome(row: Row, source: str) -> Message:
     return Draft(source, row.number, NAME, kind="system", body=[text]).finish()
 
 
-def _day_after(row: Row, day: tuple[int, int, int] | None) -> tuple[int, int, int] | None:
-    """The date in force after ``row``: a date line's own, else ``day``."""
-    return date_of(row.match) if row.kind is Kind.DATE and row.match is not None else day
-
-
-def _header(row: Row, day: tuple[int, int, int] | None, source: str) -> Draft:
+def _header(row: Row, day: Day, source: str) -> Draft:
     """A draft for a message or system line; an opening quote is dropped from its text."""
     match = row.match
     assert match is not None  # header rows carry their match
     draft = draft_of(row.number, match, day, source)
     body = match["text"]
-    if opens_quote(body):
+    if row.opens:
         body = body[1:]
     draft.body.append(body)
     if row.kind is Kind.MESSAGE:
         draft.speaker = match["name"]
-        if _ATTACHMENT.match(body):
+        if attachment(body, bare=False):
             draft.kind = "attachment"
+    else:
+        draft.speaker = event_actor(body)
     if row.kind is Kind.SYSTEM or _EVENT.search(body):
+        draft.kind = "system"
+    return draft
+
+
+def _spaced(row: Row, day: Day, source: str, names: Names) -> Draft:
+    """A draft for a PC line: an event (its actor the speaker), or a name and its text.
+
+    A line whose rest is one word, or a name with no text after it, has no name to split
+    off: it is kept whole as a ``system`` line.
+    """
+    match = row.match
+    assert match is not None  # header rows carry their match
+    draft = draft_of(row.number, match, day, source)
+    rest = match["rest"]
+    actor = event_actor(rest)
+    speaker, body = names.split(rest) if actor is None and " " in rest else (None, "")
+    if not body.strip():
+        draft.speaker, draft.kind = actor, "system"
+        draft.body.append(rest)
+        return draft
+    draft.speaker = speaker
+    draft.body.append(body)
+    if attachment(body, bare=True):
+        draft.kind = "attachment"
+    elif _EVENT.search(body):
         draft.kind = "system"
     return draft
 
@@ -248,11 +349,11 @@ class _OneLine:
     __slots__ = ("day",)
 
     def __init__(self) -> None:
-        self.day: tuple[int, int, int] | None = None
+        self.day = Day()
 
     def __call__(self, number: int, text: str, /, *, source: str) -> Message | None:
         if date := DATE.match(text):
-            self.day = date_of(date)
+            self.day.turn(date_of(date))
             return Draft(source, number, NAME, kind="system", body=[text]).finish()
         if match := MESSAGE.match(text):
             draft = draft_of(number, match, self.day, source)
@@ -293,8 +394,8 @@ def _titled(texts: Sequence[str]) -> bool:
 
 
 def _scored(text: str) -> bool:
-    """A line that counts towards the LINE score: a message, system or date line."""
-    return bool(MESSAGE.match(text) or SYSTEM.match(text) or DATE.match(text))
+    """A line that counts towards the LINE score: a message, system, PC or date line."""
+    return any(pattern.match(text) for pattern in (MESSAGE, SYSTEM, SPACED, DATE))
 
 
 FORMAT = Format(
