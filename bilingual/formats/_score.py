@@ -28,3 +28,14 @@ def hit_score(hits: int, total: int, *, weight: float = 1.0) -> float:
     if hits < 2:
         return 0.0
     return 0.5 + 0.5 * min(1.0, weight * hits / total)
+
+
+def share_of(score: float) -> float:
+    """The share of header lines a :func:`hit_score` score stands for (its inverse).
+
+    A score below 0.5 (fewer than two hits) stands for no share at all.
+
+    >>> share_of(hit_score(2, 4)), share_of(1.0), share_of(0.0)
+    (0.5, 1.0, 0.0)
+    """
+    return max(0.0, 2.0 * score - 1.0)
