@@ -55,6 +55,8 @@ def cross_pair(first: Record, second: Record) -> Pair | None:
     """
     if first.pairs or second.pairs or first.message.speaker != second.message.speaker:
         return None
+    if first.message.kind != "text" or second.message.kind != "text":
+        return None  # the app's own lines are nobody's translation
     langs = (record_lang(first), record_lang(second))
     if langs not in (("en", "zh"), ("zh", "en")):
         return None

@@ -172,7 +172,7 @@ EDITORIAL_LABELS = tuple(
     """note notes nb ps update updated correction disclaimer source sources photo video
     audio image caption credit related summary warning tip reminder announcement
     exclusive watch listen opinion analysis explainer live date time subject re fwd fw
-    link links agenda location venue
+    link links agenda location venue notice
     注 注意 備註 备注 編按 编按 編者按 编者按 來源 来源 圖 图 原標題 原标题 責任編輯 责任编辑
     延伸閱讀 延伸阅读 更新 快訊 快讯 公告 通知 提醒 報名連結 报名链接 連結 链接 網址 网址
     時間 时间 地點 地点 原因 結論 结论 重點 重点 標題 标题 主題 主题 附註 附注 按""".split()
@@ -186,6 +186,22 @@ EDITORIAL_LABEL_PATTERNS = (
     r"tl;?dr",
     r"breaking(?:\ news)?",
     r"(?:step|part|chapter|day)\ \d+",
+)
+#: Words that make a label a label, not a person, wherever they stand in it
+#: (``Taiwan CTI video:``, ``Weather Update:``, ``Notice:``, ``Monday:``, ``颱風快訊：``):
+#: a label that is one to three capitalised words (or two to four Han) names a person
+#: even once, unless it holds one of these. Matched case-insensitively, Han as suffixes.
+NON_PERSON_WORDS = frozenset(
+    """note notes update updates news video videos audio photo photos image notice alert
+    report headline headlines statement story source sources summary warning reminder
+    announcement comment comments reply replies transcript translation quote link links
+    question answer example result results total status important attention deadline
+    interview article section introduction background conclusion overview
+    price address phone email website time date location venue subject topic title
+    today tomorrow yesterday tonight morning afternoon evening weekend
+    monday tuesday wednesday thursday friday saturday sunday
+    快訊 快讯 公告 通知 新聞 新闻 影片 視頻 视频 聲明 声明 更新 提醒 注意 消息 報導 报道
+    地址 電話 电话 價格 价格 日期 時間 时间 地點 地点 內容 内容 問題 问题 答案 備註 备注""".split()
 )
 #: Verbs of saying that end a reported-speech lead (``老闆說：「…」``, ``He said: ...``):
 #: a label ending in one is not a speaker.

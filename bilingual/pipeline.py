@@ -150,13 +150,20 @@ def _one_source(
 def build_record(message: Message) -> Record:
     """Segment, label and pair one message.
 
-    System lines and attachments are kept as records but not segmented: their text is
-    the app's, not the speaker's.
+    System lines are segmented like any text (``Grace added Tom``, ``王小明加入了群聊`` and
+    an attribution line are language too) but never paired: the app wrote them, nobody
+    translated them. Attachments (``<Media omitted>``, ``[貼圖]``) are kept unsegmented:
+    their text is a placeholder for content that is not there.
+
+    >>> [(s.lang, s.text) for s in build_record(Message("x", 1, "王小明加入了群聊",
+    ...                                                  kind="system")).segments]
+    [('zh', '王小明加入了群聊')]
     """
-    if message.kind != "text":
+    if message.kind == "attachment":
         return Record(message)
     segments = tuple(split(message.text))
-    return Record(message, segments, message_pairs(segments))
+    pairs = message_pairs(segments) if message.kind == "text" else ()
+    return Record(message, segments, pairs)
 
 
 def message_pairs(segments: Iterable[Segment]) -> tuple[Pair, ...]:

@@ -211,18 +211,20 @@ def test_recurring_editorial_labels_are_still_not_speakers(line: str) -> None:
 
 
 def test_a_label_seen_once_is_not_a_speaker() -> None:
-    """``Michael:`` heading one line of prose has no evidence of being a speaker."""
+    """``Michael:`` heading the only labelled line of a file does not make it a transcript
+    (one label is no evidence of the format; inside a transcript it would be a speaker)."""
     assert [m.speaker for m in run("Michael: my son is 38.\nOther prose.\n")] == [None, None]
 
 
 def test_recurrence_window_is_bounded() -> None:
-    """Two ``Kim:`` lines further apart than the window do not vouch for each other."""
+    """Two ``KT:`` lines further apart than the window do not vouch for each other (``KT``
+    is no person's name, which would be a speaker even once)."""
     far = "".join(f"prose {i}\n" for i in range(WINDOW))
-    speakers = [m.speaker for m in run(f"Kim: a\n{far}Kim: b\n", "transcript")]
+    speakers = [m.speaker for m in run(f"KT: a\n{far}KT: b\n", "transcript")]
     assert (speakers[0], speakers[-1]) == (None, None)
     near = "".join(f"prose {i}\n" for i in range(WINDOW - 1))
-    speakers = [m.speaker for m in run(f"Kim: a\n{near}Kim: b\n", "transcript")]
-    assert (speakers[0], speakers[-1]) == ("Kim", "Kim")
+    speakers = [m.speaker for m in run(f"KT: a\n{near}KT: b\n", "transcript")]
+    assert (speakers[0], speakers[-1]) == ("KT", "KT")
 
 
 def _endless(first: list[int], template: str) -> object:

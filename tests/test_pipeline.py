@@ -77,10 +77,15 @@ def test_dedup_spans_inputs() -> None:
     assert (record.id, record.count, record.duplicate_lines) == ("a.txt:1", 2, (4,))
 
 
-def test_system_lines_are_kept_unsegmented() -> None:
-    """A system or attachment message is a record with no segments and no pairs."""
-    record = build_record(Message("x", 1, "Amy added Bo 加入了群聊", kind="system"))
-    assert (record.segments, record.pairs) == ((), ())
+def test_system_lines_are_segmented_but_never_paired() -> None:
+    """A system line's text is segmented (issue 11) but gives no pair; an attachment
+    placeholder is kept unsegmented."""
+    record = build_record(Message("x", 1, "Amy joined. 歡迎加入。", kind="system"))
+    assert [(s.lang, s.text) for s in record.segments] == [("en", "Amy joined."),
+                                                           ("zh", "歡迎加入。")]  # fmt: skip
+    assert record.pairs == ()
+    attachment = build_record(Message("x", 2, "<Media omitted>", kind="attachment"))
+    assert (attachment.segments, attachment.pairs) == ((), ())
 
 
 @pytest.mark.parametrize(

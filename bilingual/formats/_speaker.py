@@ -3,10 +3,16 @@
 A label is only a *candidate* when it has the shape of a name (``GT``, ``Hammond``,
 ``Mary Chen``, ``王毅``, ``陳先生``, ``Q``, ``問``); editorial labels (``Editor's Note``,
 ``Update``, ``快訊``, ``公告``) and reported speech (``老闆說：「...」``) never are.
-A candidate becomes a speaker only with evidence: it heads at least two lines within
-:data:`WINDOW` lines either side (``Q``/``A`` style role labels count together), or, in a
-recognised chat format, it has the strict shape of a name. The window keeps this
+A candidate becomes a speaker with evidence: it heads at least two lines within
+:data:`WINDOW` lines either side (``Q``/``A`` style role labels count together); or it is
+a :func:`person`'s name (one to three capitalised words, or two to four Han, holding no
+word of :data:`~bilingual.data.NON_PERSON_WORDS`), which is a speaker even once (then
+``Label.once`` is set: a comment copied into the text, as in a forwarded thread); or, in
+a recognised chat format, it has the strict shape of a name. The window keeps this
 streaming: at most ``2 * WINDOW + 1`` lines are held.
+
+A line that is only a person's name, maybe with a note in brackets (``Johnson Choi
+(father of a different Jonathan Choi)``), is an :func:`attribution` of the message below.
 """
 
 from __future__ import annotations
@@ -20,6 +26,7 @@ import regex
 from bilingual.data import (
     EDITORIAL_LABEL_PATTERNS,
     EDITORIAL_LABELS,
+    NON_PERSON_WORDS,
     NUMBERED_ROLES,
     REPORTING_VERBS,
     SPEAKER_ROLES,
@@ -56,24 +63,75 @@ _NOT_A_SPEAKER = regex.compile(
 )
 _REPORTED = regex.compile(rf"(?:{'|'.join(map(regex.escape, REPORTING_VERBS))})$")
 _LETTER = regex.compile(r"\p{L}")
+_WORD = r"(?:\p{Lu}\p{Ll}+(?:['’\-]\p{Lu}?\p{Ll}+)*|\p{Lu}\.)"
+_PERSON = regex.compile(
+    rf"^(?:(?=[^.]*\p{{Ll}}){_WORD}(?:\ {_WORD}){{0,2}}|(?P<han>\p{{Han}}{{2,4}}))$", regex.X
+)
+_ATTRIBUTION = regex.compile(
+    r"^[ \t\u3000]*(?P<name>[^\s()（）:：][^()（）:：\n]{0,40}?)[ \t]*"
+    r"(?:[(（][^()（）\n]{1,80}[)）])?[ \t]*$"
+)
 
 
 class Label(NamedTuple):
-    """A speaker label found at the start of a line, and where the body text starts."""
+    """A speaker label found at the start of a line, and where the body text starts.
+
+    ``once`` is set when the label is a speaker only as a person's name, not by recurring.
+    """
 
     label: str
     body_start: int
+    once: bool = False
+
+
+def person(label: str) -> bool:
+    """True for a person's name: one to three capitalised words (initials allowed), or two
+    to four Han, with no word that marks a label (:data:`~bilingual.data.NON_PERSON_WORDS`).
+
+    >>> [person(n) for n in ("Michael", "Kenneth J. Hammond", "王小明", "Johnson Choi")]
+    [True, True, True, True]
+    >>> [person(n) for n in ("GT", "Taiwan CTI Video", "Weather Update", "公告", "颱風快訊",
+    ...                      "Notice", "Monday", "a b", "Editor's Note")]
+    [False, False, False, False, False, False, False, False, False]
+    """
+    match = _PERSON.match(label.replace("’", "'"))
+    if match is None:
+        return False
+    if match["han"]:
+        return not any(label.endswith(word) for word in NON_PERSON_WORDS)
+    words = {word.lower().rstrip(".") for word in regex.split(r"[ '\-]", label)}
+    return not (words & NON_PERSON_WORDS) and not _NOT_A_SPEAKER.match(label)
+
+
+def attribution(text: str) -> str | None:
+    """The person a line names when it is only a name, maybe with a note in brackets.
+
+    A bare name needs two words (or Han): one capitalised word alone is a heading.
+
+    >>> attribution("Johnson Choi (father of a different Jonathan Choi)"), attribution("王小明")
+    ('Johnson Choi', '王小明')
+    >>> attribution("Michael (a reader)"), attribution("Introduction"), attribution("Hi there")
+    ('Michael', None, None)
+    """
+    match = _ATTRIBUTION.match(text)
+    if match is None:
+        return None
+    name = match["name"]
+    noted = match.end("name") < len(text.rstrip())
+    if not person(name) or not (noted or " " in name or not name.isascii()):
+        return None
+    return name
 
 
 def candidate(text: str, *, loose: bool = False) -> Label | None:
     """The speaker-shaped label heading ``text``, if it is not an editorial label.
 
     >>> candidate("GT: Last year you said..."), candidate("王毅：我們的立場很清楚")
-    (Label(label='GT', body_start=4), Label(label='王毅', body_start=3))
+    (Label(label='GT', body_start=4, once=False), Label(label='王毅', body_start=3, once=False))
     >>> [candidate(t) for t in ("Editor's Note: x", "Taiwan CTI video: 1000s", "老闆說：「好」")]
     [None, None, None]
     >>> candidate("amy_w: hi"), candidate("amy_w: hi", loose=True)
-    (None, Label(label='amy_w', body_start=7))
+    (None, Label(label='amy_w', body_start=7, once=False))
     """
     match = (_LOOSE if loose else _STRICT).match(text)
     if match is None:
@@ -106,9 +164,9 @@ def annotate(
     With ``loose`` (chat formats) any name-like label is a candidate and a strictly
     shaped one needs no recurrence; otherwise a label must recur within ``window``.
 
-    >>> rows = [(1, "Note: hi"), (2, "GT: a"), (3, "Lee: b"), (4, "GT: c")]
-    >>> [lab.label if lab else None for _, lab in annotate(rows)]
-    [None, 'GT', None, 'GT']
+    >>> rows = [(1, "Note: hi"), (2, "GT: a"), (3, "XYZ: b"), (4, "GT: c"), (5, "Lee: d")]
+    >>> [(lab.label, lab.once) if lab else None for _, lab in annotate(rows)]
+    [None, ('GT', False), None, ('GT', False), ('Lee', True)]
     >>> [lab.label if lab else None for _, lab in annotate([(1, "Q: a"), (2, "A: b")])]
     ['Q', 'A']
     """
@@ -118,7 +176,11 @@ def annotate(
 
     def emit() -> tuple[Line, Label | None]:
         line, label = ahead.popleft()
-        accepted = label if label is not None and _evident(label.label, counts, loose) else None
+        accepted = None
+        if label is not None and _evident(label.label, counts, loose):
+            accepted = label
+        elif label is not None and person(label.label):
+            accepted = label._replace(once=True)
         behind.append(label)
         if len(behind) > window:
             _forget(behind.popleft(), counts)
