@@ -192,7 +192,7 @@ def test_stats_table() -> None:
     table = {cells[0].strip(): [c.strip() for c in cells[1:]] for cells in rows}
     assert table["陈思远"] == ["3", "3", "0", "4", "0"]
     assert table["Hannah Kim"] == ["3", "2", "0", "1", "0"]
-    assert table["(no speaker)"] == ["1", "0", "0", "0", "0"]
+    assert table["(no speaker)"] == ["1", "0", "0", "1", "0"]  # the system line, segmented
 
 
 def test_stats_json() -> None:

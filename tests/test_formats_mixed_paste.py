@@ -39,3 +39,30 @@ def test_a_dated_line_paste_has_its_full_time() -> None:
     date, message = (r.message for r in process(["2023/03/04（六）", "21:10\tTom\t晚餐吃什麼？"]))
     assert (date.format, date.kind) == ("line", "system")
     assert (message.speaker, message.time) == ("Tom", "2023-03-04T21:10:00")
+
+
+FIVE_LINES = [
+    "3/4/23, 8:01 PM - Grace: 我到了",
+    "3/4/23, 8:05 PM - Grace added Tom",
+    "21:10\tTom\t晚餐吃什麼？",
+    "王小明：我請客",
+    "Breaking news: the MRT is delayed",
+]
+
+
+def test_a_paste_from_several_chats_keeps_each_lines_header() -> None:
+    """The issue's five-line paste is ``mixed``: five records, each line's own speaker (the
+    WhatsApp system line and the news line have none), each line's text segmented."""
+    records = list(process(FIVE_LINES))
+    assert [r.message.line for r in records] == [1, 2, 3, 4, 5]
+    assert {r.message.format for r in records} == {"mixed"}
+    assert [r.message.speaker for r in records] == ["Grace", None, "Tom", "王小明", None]
+    assert [r.message.kind for r in records] == ["text", "system", "text", "text", "text"]
+    assert [r.message.time for r in records[:2]] == ["2023-03-04T20:01:00", "2023-03-04T20:05:00"]
+    assert [[s.text for s in r.segments] for r in records] == [
+        ["我到了"],
+        ["Grace added Tom"],
+        ["晚餐吃什麼？"],
+        ["我請客"],
+        ["Breaking news: the MRT is delayed"],
+    ]

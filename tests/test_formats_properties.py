@@ -24,7 +24,13 @@ SEEN = sorted(
 )
 ANY_LINE = st.text(st.characters(blacklist_characters="\r\n"), max_size=40)
 LINES = st.lists(
-    st.one_of(ANY_LINE, st.sampled_from(SEEN), st.sampled_from(['"', "", "GT: x", "Q: 問"])),
+    st.one_of(
+        ANY_LINE,
+        st.sampled_from(SEEN),
+        st.sampled_from(
+            ['"', "", "GT: x", "Q: 問", "Amy Lin (a reader)", "王小明：好", "Mary Chen"]
+        ),
+    ),
     max_size=40,
 )
 
@@ -47,7 +53,9 @@ def test_auto_loses_no_line_and_is_deterministic(texts: list[str]) -> None:
     assert list(parse(iter(rows), source="h", format="auto")) == first
 
 
-@pytest.mark.parametrize("fmt", ["whatsapp", "line", "telegram", "wechat", "qq", "transcript"])
+@pytest.mark.parametrize(
+    "fmt", ["whatsapp", "line", "telegram", "wechat", "qq", "transcript", "mixed", "plain"]
+)
 @settings(max_examples=150, deadline=None)
 @given(texts=LINES)
 def test_every_format_loses_no_line(fmt: str, texts: list[str]) -> None:

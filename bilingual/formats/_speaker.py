@@ -63,7 +63,7 @@ _NOT_A_SPEAKER = regex.compile(
 )
 _REPORTED = regex.compile(rf"(?:{'|'.join(map(regex.escape, REPORTING_VERBS))})$")
 _LETTER = regex.compile(r"\p{L}")
-_WORD = r"(?:\p{Lu}\p{Ll}+(?:['’\-]\p{Lu}?\p{Ll}+)*|\p{Lu}\.)"
+_WORD = r"(?:(?:\p{Lu}['’])?\p{Lu}\p{Ll}+(?:['’\-]\p{Lu}?\p{Ll}+)*|\p{Lu}\.)"
 _PERSON = regex.compile(
     rf"^(?:(?=[^.]*\p{{Ll}}){_WORD}(?:\ {_WORD}){{0,2}}|(?P<han>\p{{Han}}{{2,4}}))$", regex.X
 )

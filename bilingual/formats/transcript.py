@@ -29,7 +29,6 @@ import regex
 
 from bilingual.decode import Line
 from bilingual.formats._registry import Format
-from bilingual.formats._score import hit_score
 from bilingual.formats._speaker import Label, annotate, attribution
 from bilingual.records import Message
 
@@ -143,6 +142,15 @@ def _with_next(
         yield held[0], held[1], None
 
 
+def reads(lines: Iterable[Line]) -> Iterator[tuple[Line, Read]]:
+    """Each non-blank line with how it reads, the turn carried from line to line."""
+    turn = Turn()
+    for line, label, following in _with_next(annotate(lines)):
+        found = read(line[1], label, following, turn)
+        turn = found.after
+        yield line, found
+
+
 def parse(lines: Iterable[Line], *, source: str) -> Iterator[Message]:
     """Yield one message per non-blank line, with its speaker when there is evidence.
 
@@ -154,10 +162,7 @@ def parse(lines: Iterable[Line], *, source: str) -> Iterator[Message]:
 (None, 'system', True, 'Amy Lin (a reader)'), ('Amy Lin', 'text', True, 'Nice'), \
 ('GT', 'text', False, 'OK')]
     """
-    turn = Turn()
-    for (number, text), label, following in _with_next(annotate(lines)):
-        found = read(text, label, following, turn)
-        turn = found.after
+    for (number, text), found in reads(lines):
         yield Message(
             source=source,
             line=number,
@@ -170,13 +175,19 @@ def parse(lines: Iterable[Line], *, source: str) -> Iterator[Message]:
 
 
 def score(sample: Sequence[Line]) -> float:
-    """How much ``sample`` looks like a transcript: speaker labels (0 to 1).
+    """How much ``sample`` looks like a transcript (0 to 1): with at least two speaker
+    labels, 0.5 plus half the share of lines in a speaker's turn (labelled or continuing).
 
-    >>> round(score([(1, "Q: Why?"), (2, "A: 因為"), (3, "Some prose.")]), 3)
+    >>> round(score([(1, "Q: Why?"), (2, "A: 因為。"), (3, "Some prose.")]), 3)
+    1.0
+    >>> round(score([(1, "Q: Why?"), (2, "A: 因為"), (3, "A headline")]), 3)
     0.833
     """
-    rows = [row for row in sample if row[1].strip()]
-    return hit_score(sum(1 for _, label in annotate(rows) if label is not None), len(rows))
+    found = [read for _, read in reads(sample)]
+    labelled = sum(1 for read in found if read.body_start > 0)
+    if labelled < 2:
+        return 0.0
+    return 0.5 + 0.5 * sum(1 for read in found if read.speaker is not None) / len(found)
 
 
 FORMAT = Format(
