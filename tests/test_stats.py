@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 import io
+import json
+from pathlib import Path
 
+from typer.testing import CliRunner
+
+from bilingual.cli import app, normalize_argv
 from bilingual.records import Message, Pair, Record, Segment
 from bilingual.stats import NO_SPEAKER, Stats, collect, render
 
@@ -74,3 +79,42 @@ def test_render_table() -> None:
     assert ["│", "Amy", "│", "2", "│", "1", "│", "1", "│", "2", "│", "0", "│"] in rows
     assert any(NO_SPEAKER.split()[0] in line for line in lines)
     assert "\x1b[" not in text
+
+
+# --- the detection report of `bilingual stats` and `split -v` (issue 11) ----------------
+
+PASTE = (
+    "3/4/23, 8:01 PM - Grace: 我到了\n3/4/23, 8:05 PM - Grace added Tom\n"
+    "21:10\tTom\t晚餐吃什麼？\n王小明：我請客\nBreaking news: the MRT is delayed\n"
+)
+
+
+def _cli(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(app, normalize_argv(list(args)))
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_stats_names_the_detected_format_and_confidence(tmp_path: Path) -> None:
+    """The table and ``--json`` both carry each input's detected format and confidence."""
+    path = tmp_path / "paste.txt"
+    path.write_text(PASTE, encoding="utf-8")
+    code, out, _ = _cli("stats", str(path))
+    assert code == 0
+    assert f"{path}: detected mixed (confidence 0.8)" in out.splitlines()
+    assert "format: mixed (5)" in out
+    code, out, _ = _cli("stats", str(path), "--json")
+    assert code == 0
+    assert json.loads(out)["detected"] == [
+        {"source": str(path), "format": "mixed", "confidence": 0.8, "lines": 5}
+    ]
+
+
+def test_split_v_names_a_one_line_paste_as_whatsapp(tmp_path: Path) -> None:
+    """``split -v`` reports the detected format per file on stderr; the one-line paste is
+    a WhatsApp message with its speaker and time."""
+    path = tmp_path / "one.txt"
+    path.write_text("12/31/22, 10:15 PM - Kevin Chou: Happy new year! 新年快樂！\n", "utf-8")
+    code, out, err = _cli("split", str(path), "-v")
+    assert (code, err) == (0, f"{path}: detected whatsapp (confidence 1.0)\n")
+    (row,) = [json.loads(line) for line in out.splitlines()]
+    assert (row["speaker"], row["time"]) == ("Kevin Chou", "2022-12-31T22:15:00")

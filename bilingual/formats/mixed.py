@@ -5,8 +5,9 @@ header may come from anywhere). Each registered format with a single-line reader
 (``Format.single_line``: WhatsApp and LINE) is asked in registration order; the first
 that reads the line gives its speaker and time (a LINE date line is a ``system`` message
 that dates the LINE lines after it). Otherwise a ``Name: text`` line gets its speaker
-when the label recurs, as in a transcript. :mod:`bilingual.formats.detect` picks this
-format when the first lines hold headers of more than one app.
+when the label recurs or is a person's name (``王小明：我請客``), as in a transcript, and
+never for a label like ``Breaking news:``. :mod:`bilingual.formats.detect` picks this
+format when the first lines hold headers of more than one app, none of them dominant.
 """
 
 from __future__ import annotations
@@ -27,10 +28,12 @@ def parse(lines: Iterable[Line], *, source: str) -> Iterator[Message]:
     """Yield one message per non-blank line, with the speaker and time its header gives.
 
     >>> rows = [(1, "1/5/23, 3:07 PM - Amy: hi 你好"), (2, "Just a line."),
-    ...         (3, "09:15\\tBo\\t早安"), (4, "Q: why?"), (5, "A: 因為")]
+    ...         (3, "09:15\\tBo\\t早安"), (4, "Q: why?"), (5, "A: 因為"), (6, "王小明：好"),
+    ...         (7, "Update: 停電")]
     >>> [(m.line, m.speaker, m.time, m.text) for m in parse(rows, source="x")]
     [(1, 'Amy', '2023-01-05T15:07:00', 'hi 你好'), (2, None, None, 'Just a line.'), \
-(3, 'Bo', None, '早安'), (4, 'Q', None, 'why?'), (5, 'A', None, '因為')]
+(3, 'Bo', None, '早安'), (4, 'Q', None, 'why?'), (5, 'A', None, '因為'), \
+(6, '王小明', None, '好'), (7, None, None, 'Update: 停電')]
     """
     readers, stream = open_readers(iter(lines), formats())
     for (number, text), label in annotate(stream):
