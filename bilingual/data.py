@@ -201,7 +201,22 @@ NON_PERSON_WORDS = frozenset(
     today tomorrow yesterday tonight morning afternoon evening weekend
     monday tuesday wednesday thursday friday saturday sunday
     快訊 快讯 公告 通知 新聞 新闻 影片 視頻 视频 聲明 声明 更新 提醒 注意 消息 報導 报道
-    地址 電話 电话 價格 价格 日期 時間 时间 地點 地点 內容 内容 問題 问题 答案 備註 备注""".split()
+    地址 電話 电话 價格 价格 日期 時間 时间 地點 地点 內容 内容 問題 问题 答案 備註 备注
+    方法 結果 结果 目的 步驟 步骤 總結 总结 優點 优点 缺點 缺点 特色 介紹 介绍 簡介 简介
+    說明 说明 背景 摘要 提示 警告 金額 金额 馬上 马上 周末 高峰""".split()
+)
+#: Common Chinese surnames (Traditional and Simplified forms; about the 200 most common,
+#: and the compound ones): a Han label is a person's name even once only when it starts
+#: with one (``王小明``, ``歐陽娜娜``), so ``結果：`` or ``方法：`` stay text.
+CHINESE_SURNAMES = frozenset(
+    """王 李 張 张 劉 刘 陳 陈 楊 杨 黃 黄 趙 赵 吳 吴 周 徐 孫 孙 馬 马 朱 胡 郭 何 林 羅 罗
+    高 鄭 郑 梁 謝 谢 宋 唐 許 许 韓 韩 馮 冯 鄧 邓 曹 彭 曾 蕭 萧 肖 田 董 袁 潘 于 蔣 蒋 蔡
+    余 杜 葉 叶 程 蘇 苏 魏 呂 吕 丁 任 沈 姚 盧 卢 姜 崔 鍾 钟 譚 谭 陸 陆 汪 范 金 石 廖 賈
+    贾 夏 韋 韦 付 傅 方 白 鄒 邹 孟 熊 秦 邱 江 尹 薛 閻 阎 段 雷 侯 龍 龙 史 陶 黎 賀 贺 顧
+    顾 毛 郝 龔 龚 邵 萬 万 錢 钱 嚴 严 覃 武 戴 莫 孔 向 湯 汤 柯 賴 赖 洪 翁 施 溫 温 游 歐
+    欧 簡 简 鄺 邝 麥 麦 岑 習 习 詹 莊 庄 易 喬 乔 關 关 常 康 伍 祝 殷 樊 倪 季 童 凌 包 甘
+    邢 齊 齐 鄔 邬 葛 左 紀 纪 牛 俞 尤 章 華 华 舒 阮 聶 聂 蘭 兰 連 连 辛 官 卓 古 涂 管 盛
+    歐陽 欧阳 司馬 司马 諸葛 诸葛 上官 東方 东方 司徒 慕容 皇甫 令狐 夏侯 尉遲 尉迟""".split()
 )
 #: Verbs of saying that end a reported-speech lead (``老闆說：「…」``, ``He said: ...``):
 #: a label ending in one is not a speaker.

@@ -103,7 +103,8 @@ def test_an_attribution_needs_a_message_below() -> None:
 @pytest.mark.parametrize(
     ("label", "expected"),
     [("Hammond", True), ("Jean-Luc Picard", True), ("O'Brien", True), ("GT", False),
-     ("J. K.", False), ("Four Capitalised Words Here", False), ("News Update", False)],
+     ("J. K.", False), ("Four Capitalised Words Here", False), ("News Update", False),
+     ("歐陽娜娜", True), ("陳先生", True), ("方法", False), ("結果", False), ("王", False)],
 )  # fmt: skip
 def test_person_shape(label: str, expected: bool) -> None:
     """One to three capitalised words (not initials alone), no label word."""

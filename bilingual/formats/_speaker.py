@@ -5,9 +5,10 @@ A label is only a *candidate* when it has the shape of a name (``GT``, ``Hammond
 ``Update``, ``快訊``, ``公告``) and reported speech (``老闆說：「...」``) never are.
 A candidate becomes a speaker with evidence: it heads at least two lines within
 :data:`WINDOW` lines either side (``Q``/``A`` style role labels count together); or it is
-a :func:`person`'s name (one to three capitalised words, or two to four Han, holding no
-word of :data:`~bilingual.data.NON_PERSON_WORDS`), which is a speaker even once (then
-``Label.once`` is set: a comment copied into the text, as in a forwarded thread); or, in
+a :func:`person`'s name (one to three capitalised words, or two to four Han starting with
+a common surname, holding no word of :data:`~bilingual.data.NON_PERSON_WORDS`), which is
+a speaker even once (then ``Label.once`` is set: a comment copied into the text, as in a
+forwarded thread); or, in
 a recognised chat format, it has the strict shape of a name. The window keeps this
 streaming: at most ``2 * WINDOW + 1`` lines are held.
 
@@ -24,6 +25,7 @@ from typing import NamedTuple
 import regex
 
 from bilingual.data import (
+    CHINESE_SURNAMES,
     EDITORIAL_LABEL_PATTERNS,
     EDITORIAL_LABELS,
     NON_PERSON_WORDS,
@@ -86,19 +88,21 @@ class Label(NamedTuple):
 
 def person(label: str) -> bool:
     """True for a person's name: one to three capitalised words (initials allowed), or two
-    to four Han, with no word that marks a label (:data:`~bilingual.data.NON_PERSON_WORDS`).
+    to four Han starting with a common surname (:data:`~bilingual.data.CHINESE_SURNAMES`),
+    with no word that marks a label (:data:`~bilingual.data.NON_PERSON_WORDS`).
 
     >>> [person(n) for n in ("Michael", "Kenneth J. Hammond", "王小明", "Johnson Choi")]
     [True, True, True, True]
     >>> [person(n) for n in ("GT", "Taiwan CTI Video", "Weather Update", "公告", "颱風快訊",
-    ...                      "Notice", "Monday", "a b", "Editor's Note")]
-    [False, False, False, False, False, False, False, False, False]
+    ...                      "Notice", "Monday", "a b", "Editor's Note", "結果", "王")]
+    [False, False, False, False, False, False, False, False, False, False, False]
     """
     match = _PERSON.match(label.replace("’", "'"))
     if match is None:
         return False
     if match["han"]:
-        return not any(label.endswith(word) for word in NON_PERSON_WORDS)
+        surname = label[:1] in CHINESE_SURNAMES or label[:2] in CHINESE_SURNAMES
+        return surname and not any(label.endswith(word) for word in NON_PERSON_WORDS)
     words = {word.lower().rstrip(".") for word in regex.split(r"[ '\-]", label)}
     return not (words & NON_PERSON_WORDS) and not _NOT_A_SPEAKER.match(label)
 
