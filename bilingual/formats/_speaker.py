@@ -8,9 +8,8 @@ A candidate becomes a speaker with evidence: it heads at least two lines within
 a :func:`person`'s name (one to three capitalised words, or two to four Han starting with
 a common surname, holding no word of :data:`~bilingual.data.NON_PERSON_WORDS`), which is
 a speaker even once (then ``Label.once`` is set: a comment copied into the text, as in a
-forwarded thread); or, in
-a recognised chat format, it has the strict shape of a name. The window keeps this
-streaming: at most ``2 * WINDOW + 1`` lines are held.
+forwarded thread); or, in a recognised chat format, it has the strict shape of a name.
+The window keeps this streaming: at most ``2 * WINDOW + 1`` lines are held.
 
 A line that is only a person's name, maybe with a note in brackets (``Johnson Choi
 (father of a different Jonathan Choi)``), is an :func:`attribution` of the message below.
