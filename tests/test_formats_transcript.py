@@ -109,3 +109,16 @@ def test_an_attribution_needs_a_message_below() -> None:
 def test_person_shape(label: str, expected: bool) -> None:
     """One to three capitalised words (not initials alone), no label word."""
     assert person(label) is expected
+
+
+def test_an_attribution_gives_one_message() -> None:
+    """The attributed reply is the named person's; the prose after it is nobody's, and a
+    name line and a one-off label are enough to make a forwarded thread a transcript."""
+    text = "Ming: great show last night.\nAmy Lin (a reader)\nNice one.\nUnrelated prose.\n"
+    messages = run(text, "auto")
+    assert [(m.format, m.speaker, m.kind, m.forwarded) for m in messages] == [
+        ("transcript", "Ming", "text", True),
+        ("transcript", None, "system", True),
+        ("transcript", "Amy Lin", "text", True),
+        ("transcript", None, "text", False),
+    ]

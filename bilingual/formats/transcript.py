@@ -12,7 +12,9 @@ by the first of these rules that applies (:data:`RULES`):
    video:``) has no speaker and ends the turn;
 3. :func:`attributed`: a line that is only a person's name, maybe with a note in brackets,
    followed by a message, is that message's attribution: a ``system`` record (kept, never
-   dropped) of a forwarded thread, and the next line is the named person's;
+   dropped) of a forwarded thread, and the next line, that one message, is the named
+   person's (the turn ends after it: what follows an attributed comment is not known to
+   be more of it);
 4. :func:`continued`: an unlabelled paragraph continues the last speaker's turn when it
    reads as prose (it ends like a sentence); a headline or title ends the turn.
 
@@ -42,7 +44,8 @@ _ANY_LABEL = regex.compile(r"^[ \t\u3000]*[^\s:：,，.。!?！？][^:：,，。
 
 class Turn(NamedTuple):
     """Who holds the floor: the speaker in force, whether their turn is forwarded, and
-    whether the next line is theirs whatever it looks like (it follows an attribution)."""
+    whether the next line is theirs whatever it looks like, and theirs alone (it follows an
+    attribution)."""
 
     speaker: str | None = None
     forwarded: bool = False
@@ -109,9 +112,13 @@ def continued(text: str, label: Label | None, following: str | None, turn: Turn)
     >>> continued("More of the answer.", None, None, Turn("Hammond")).speaker
     'Hammond'
     >>> continued("A Headline Without A Full Stop", None, None, Turn("Hammond")).speaker
+    >>> continued("Nice", None, None, Turn("Amy Lin", True, owed=True)).after
+    Turn(speaker=None, forwarded=False, owed=False)
     """
-    if turn.speaker is not None and (turn.owed or _PROSE.search(text)):
-        return Read(turn.speaker, 0, "text", turn.forwarded, turn._replace(owed=False))
+    if turn.owed:
+        return Read(turn.speaker, 0, "text", turn.forwarded, Turn())
+    if turn.speaker is not None and _PROSE.search(text):
+        return Read(turn.speaker, 0, "text", turn.forwarded, turn)
     return Read(None, 0, "text", False, Turn())
 
 
@@ -175,8 +182,9 @@ def parse(lines: Iterable[Line], *, source: str) -> Iterator[Message]:
 
 
 def score(sample: Sequence[Line]) -> float:
-    """How much ``sample`` looks like a transcript (0 to 1): with at least two speaker
-    labels, 0.5 plus half the share of lines in a speaker's turn (labelled or continuing).
+    """How much ``sample`` looks like a transcript (0 to 1): with at least two lines that
+    name a speaker (labels or attribution lines), 0.5 plus half the share of lines in a
+    speaker's turn.
 
     >>> round(score([(1, "Q: Why?"), (2, "A: 因為。"), (3, "Some prose.")]), 3)
     1.0
@@ -184,7 +192,7 @@ def score(sample: Sequence[Line]) -> float:
     0.833
     """
     found = [read for _, read in reads(sample)]
-    labelled = sum(1 for read in found if read.body_start > 0)
+    labelled = sum(1 for read in found if read.body_start > 0 or read.kind == "system")
     if labelled < 2:
         return 0.0
     return 0.5 + 0.5 * sum(1 for read in found if read.speaker is not None) / len(found)
