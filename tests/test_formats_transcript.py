@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
@@ -122,3 +123,29 @@ def test_an_attribution_gives_one_message() -> None:
         ("transcript", "Amy Lin", "text", True),
         ("transcript", None, "text", False),
     ]
+
+
+@pytest.mark.parametrize(
+    "build",
+    [
+        lambda n: "." + " " * n + "x",
+        lambda n: "Amy Lin" + " " * n + "(a reader)",
+        lambda n: "Editor:" + " " * n + ".",
+        lambda n: ". " * (n // 2),
+    ],
+    ids=["dot-spaces", "name-spaces-note", "label-spaces", "dots"],
+)
+def test_transcript_rules_take_linear_time(build: object) -> None:
+    """Hostile lines (long runs of spaces between a name and a note, or after a dot) take
+    time linear in their length: ten times the line, well under a hundred times the time."""
+    assert callable(build)
+
+    def cpu(n: int) -> float:
+        rows = [(1, "Q: a"), (2, "A: b"), (3, build(n)), (4, build(n))]
+        start = time.process_time()
+        list(parse(rows, source="t", format="transcript"))
+        return time.process_time() - start
+
+    small = min(cpu(2_000) for _ in range(3))
+    large = min(cpu(20_000) for _ in range(2))
+    assert large / max(small, 1e-3) < 40, (small, large)

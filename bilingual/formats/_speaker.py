@@ -68,10 +68,12 @@ _WORD = r"(?:(?:\p{Lu}['’])?\p{Lu}\p{Ll}+(?:['’\-]\p{Lu}?\p{Ll}+)*|\p{Lu}\.)
 _PERSON = regex.compile(
     rf"^(?:(?=[^.]*\p{{Ll}}){_WORD}(?:\ {_WORD}){{0,2}}|(?P<han>\p{{Han}}{{2,4}}))$", regex.X
 )
+#: A name line, matched on the stripped line: a name, maybe a note in brackets.
 _ATTRIBUTION = regex.compile(
-    r"^[ \t\u3000]*(?P<name>[^\s()（）:：][^()（）:：\n]{0,40}?)[ \t]*"
-    r"(?:[(（][^()（）\n]{1,80}[)）])?[ \t]*$"
+    r"^(?P<name>[^\s()（）:：][^()（）:：\n]{0,40}?)(?:[ \t]*[(（][^()（）\n]{1,80}[)）])?$"
 )
+#: No name line is longer than this (a 40-character name, spaces, an 80-character note).
+_ATTRIBUTION_MAX = 128
 
 
 class Label(NamedTuple):
@@ -116,11 +118,12 @@ def attribution(text: str) -> str | None:
     >>> attribution("Michael (a reader)"), attribution("Introduction"), attribution("Hi there")
     ('Michael', None, None)
     """
-    match = _ATTRIBUTION.match(text)
+    line = text.strip()
+    match = _ATTRIBUTION.match(line) if len(line) <= _ATTRIBUTION_MAX else None
     if match is None:
         return None
     name = match["name"]
-    noted = match.end("name") < len(text.rstrip())
+    noted = match.end("name") < len(line)
     if not person(name) or not (noted or " " in name or not name.isascii()):
         return None
     return name
