@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import regex
+from _lossless import assert_lossless
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bilingual import process, split
+from bilingual import Options, process, split
 
 # Arbitrary text, weighted towards the scripts and punctuation dumps are made of.
 _pieces = st.sampled_from(
@@ -80,7 +81,20 @@ def test_same_input_same_output(text: str) -> None:
 @given(st.lists(texts, max_size=8))
 @settings(max_examples=100, deadline=None)
 def test_every_non_blank_line_is_a_message(lines: list[str]) -> None:
-    """Nothing lost: each line with more than whitespace becomes one message, verbatim."""
+    """Nothing lost: in ``plain``, each line with more than whitespace is one message, verbatim.
+
+    (Detection may read such lines as a chat or transcript, e.g. ``A:0`` twice is a
+    transcript with speaker ``A``; the formats' own nothing-lost property covers that.)
+    """
     lines = [line.replace("\r", "").replace("\n", "") for line in lines]
-    got = [(r.message.line, r.message.text) for r in process(lines)]
+    got = [(r.message.line, r.message.text) for r in process(lines, Options(format="plain"))]
     assert got == [(n, line) for n, line in enumerate(lines, start=1) if line.strip()]
+
+
+@given(st.lists(texts, max_size=8))
+@settings(max_examples=100, deadline=None)
+def test_detected_format_loses_no_line(lines: list[str]) -> None:
+    """Nothing lost under ``auto``: whatever format is detected, each non-blank line is kept."""
+    rows = [(n, line.replace("\r", "").replace("\n", "")) for n, line in enumerate(lines, start=1)]
+    messages = [r.message for r in process([text for _, text in rows])]
+    assert_lossless(rows, messages)
