@@ -123,6 +123,7 @@ class DateEvidence:
     changes_last: int = 0
     previous: Triple | None = None
     us_hint: bool = False  # an English AM/PM clock (the one common m/d locale is en-US)
+    short: int = 0  # dates with a short first field: the ones the order is needed for
 
     def add(self, triple: Triple, us_hint: bool = False) -> None:
         """Take one header's date fields (and whether its clock is English AM/PM)."""
@@ -130,6 +131,7 @@ class DateEvidence:
         first, second, last = triple
         if first > 31:
             return
+        self.short += 1
         self.day_first = self.day_first or first > 12
         self.month_first = self.month_first or second > 12
         self.year_last = self.year_last or last > 31 or not fits(triple, "ymd")
@@ -156,6 +158,16 @@ class DateEvidence:
     def done(self) -> bool:
         """True when no later date can change :meth:`settled` (read-ahead may stop)."""
         return self._year_first() or (self._year_last() and self._day_month() is not None)
+
+    def proven(self) -> bool:
+        """True when the order is proven, or no date needed it (4-digit years first only).
+
+        >>> ev = DateEvidence(); ev.add((2023, 1, 5)); ev.proven()
+        True
+        >>> ev.add((1, 2, 23)); ev.proven()
+        False
+        """
+        return self.short == 0 or self.settled() is not None
 
     def order(self) -> str:
         """The proven order, else the documented default: m/d/y for files whose clock is
@@ -256,7 +268,7 @@ def read_order(
                 break
         if len(buffered) >= max_lines or chars >= max_chars:
             break
-    return Ahead(evidence.order(), evidence.settled() is not None, buffered)
+    return Ahead(evidence.order(), evidence.proven(), buffered)
 
 
 def warn_unproven(source: str, ahead: Ahead, *, stacklevel: int = 3) -> None:

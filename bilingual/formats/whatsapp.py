@@ -11,7 +11,8 @@ The date order is proven per file from its dates (:class:`~bilingual.formats._cl
 reading ahead a bounded number of lines; a file whose dates never prove it is read in the
 documented default order with a :class:`~bilingual.formats._clock.DateOrderWarning`, and a
 header the file's order cannot read is read in the one that can, so every header that
-parsed has a time (a month-name header without a year borrows the year of the header before).
+parsed has a time, except a month-name date without a year (``Mar 5``), which cannot be
+placed: its message keeps ``time_raw`` only.
 
 A line that is not a header continues the previous message, except after a system line
 (which takes no continuation lines) and for a line another app's single-line reader reads
@@ -119,24 +120,24 @@ def dates(text: str) -> tuple[Triple, bool] | None:
     return triple, match["ap_post"] is not None and match["ap_post"][0] in "AaPp"
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class _Dating:
-    """One file's date order and the year of the last dated header (for ``Mar 5``)."""
+    """One file's date order, and how to read each header's date with it."""
 
     order: str
-    year: int | None = None
 
     def day(self, match: regex.Match[str]) -> tuple[Triple | None, str]:
-        """The date fields of a header and the order to read them in."""
+        """The date fields of a header and the order to read them in.
+
+        A month-name date is month first; without a year (``Mar 5``) it has no date, so
+        its message keeps ``time_raw`` and gets no time.
+        """
         triple = _triple(match)
-        if triple is None:  # a month name: month first, the year written or the last one
-            year = int(match["d3"]) if match["d3"] else self.year
-            self.year = year
-            month = (_MONTHS.index(match["mon"]) + 1, int(match["d2"]))
-            return (None if year is None else (*month, year)), "mdy"
-        order = order_for(triple, self.order)
-        self.year = triple[order.index("y")]
-        return triple, order
+        if triple is None:
+            if not match["d3"]:
+                return None, "mdy"
+            return (_MONTHS.index(match["mon"]) + 1, int(match["d2"]), int(match["d3"])), "mdy"
+        return triple, order_for(triple, self.order)
 
 
 def header(number: int, match: regex.Match[str], dating: _Dating, source: str) -> Draft:
