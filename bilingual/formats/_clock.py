@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import warnings
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 import regex
@@ -32,7 +32,9 @@ _JUNK = regex.compile(r"[\u200e\u200f\ufeff\u202a-\u202e\u2066-\u2069]")
 _SPACEY = regex.compile(r"[\s.\u00a0\u202f\u2009]")
 _AM = frozenset({"AM", "上午", "凌晨", "清晨", "早上", "半夜", "午夜", "午前", "오전", "ص"})
 _AM |= {"INTHEMORNING", "MIDNIGHT"}
-_PM = frozenset({"PM", "下午", "傍晚", "晚上", "午後", "오후", "م", "INTHEAFTERNOON", "INTHEEVENING"})
+_PM = frozenset(
+    {"PM", "下午", "傍晚", "晚上", "午後", "오후", "م", "INTHEAFTERNOON", "INTHEEVENING"}
+)
 _NOON = frozenset({"中午", "NOON"})
 _NIGHT = frozenset({"ATNIGHT"})  # CLDR's 21:00-06:00: 9 at night is 21:00, 1 at night 01:00
 _ORDERS = ("ymd", "dmy", "mdy")
@@ -189,6 +191,7 @@ def order_for(triple: Triple, order: str) -> str:
     if fits(triple, order):
         return order
     return next((o for o in ("dmy", "mdy", "ymd") if fits(triple, o)), order)
+
 
 def iso(
     triple: tuple[int, int, int], order: str, hour: int, minute: int, second: int = 0
