@@ -20,6 +20,7 @@ Matching ignores case and a final full stop; a file name may come before an iOS
 
 from __future__ import annotations
 
+import unicodedata
 from typing import Literal
 
 import regex
@@ -102,6 +103,7 @@ PHRASES: dict[str, tuple[tuple[Kind, tuple[str, ...], str], ...]] = {
                 "vídeo não revelado",
                 "ficheiro de áudio não revelado",
                 "sticker não revelado",
+                "GIF não revelada",
                 "documento não revelado",
                 "Contacto não revelado",
             ),
@@ -478,6 +480,60 @@ PHRASES: dict[str, tuple[tuple[Kind, tuple[str, ...], str], ...]] = {
             "android+ios",
         ),
     ),
+    "th": (
+        ("attachment", ("<สื่อถูกลบ>",), "android"),
+        (
+            "attachment",
+            (
+                "ไม่มีรูปภาพ",
+                "วิดีโอถูกลบ",
+                "ไม่มีไฟล์เสียง",
+                "ไม่มีสติกเกอร์",
+                "ละเว้น GIF",
+                "ละเว้นเอกสาร",
+                "บัตรรายชื่อที่ละเว้น",
+            ),
+            "ios",
+        ),
+        (
+            "system",
+            (
+                "ข้อความนี้ได้ถูกลบ",
+                "คุณลบข้อความนี้",
+                "ข้อความนี้ถูกลบแล้ว",
+                "คุณได้ลบข้อความนี้",
+                "สายที่ไม่ได้รับ",
+                "วิดีโอคอลที่ไม่ได้รับ",
+            ),
+            "android+ios",
+        ),
+    ),
+    "uk": (
+        ("attachment", ("<Медіа пропущено>",), "android"),
+        (
+            "attachment",
+            (
+                "зображення відсутнє",
+                "відео відсутнє",
+                "аудіо відсутнє",
+                "Наклейку не додано",
+                "GIF-анімацію пропущено",
+                "документ пропущено",
+                "Картка контакту відсутня",
+            ),
+            "ios",
+        ),
+        (
+            "system",
+            (
+                "Це повідомлення було видалено",
+                "Ви видалили це повідомлення",
+                "Пропущений аудіодзвінок",
+                "Пропущений відеодзвінок",
+            ),
+            "android+ios",
+        ),
+    ),
     "nl": (
         ("attachment", ("<Media weggelaten>", "%s (bestand bijgevoegd)"), "android+export"),
         ("system", ("Dit bericht is verwijderd", "U hebt dit bericht verwijderd"), "android+ios"),
@@ -494,24 +550,74 @@ PHRASES: dict[str, tuple[tuple[Kind, tuple[str, ...], str], ...]] = {
                 "Vizitka vynechána",
                 "nálepka vynechána",
                 "dokument vynechán",
+                "GIF vynechán",
             ),
             "export",
         ),
-        ("system", ("Tato zpráva byla odstraněna", "Tuto zprávu jste smazal/a"), "android+export"),
+        (
+            "system",
+            (
+                "Tato zpráva byla odstraněna",
+                "Tuto zprávu jste smazal/a",
+                "Tato zpráva byla smazána",
+            ),
+            "android+export",
+        ),
     ),
 }
+
+
+#: The first words of the end-to-end encryption notice an export opens with (the app's
+#: line, no speaker), as real exports in whats_json's ``test/data/languages`` write them.
+NOTICES = (
+    "Messages and calls are end-to-end encrypted",
+    "Los mensajes y las llamadas están cifrados de extremo a extremo",
+    "As mensagens e chamadas são encriptadas ponto a ponto",
+    "मैसेजेस और कॉल्स एंड-टू-एंड एन्क्रिप्टेड हैं",
+    "Pesan dan panggilan terenkripsi secara end-to-end",
+    "الرسائل والمكالمات مشفرة تمامًا بين الطرفين",
+    "Сообщения и звонки защищены сквозным шифрованием",
+    "Nachrichten und Anrufe sind Ende-zu-Ende-verschlüsselt",
+    "Les messages et les appels sont chiffrés de bout en bout",
+    "I messaggi e le chiamate sono crittografati end-to-end",
+    "メッセージと通話はエンドツーエンド暗号化されています",
+    "Tin nhắn và cuộc gọi được mã hóa đầu cuối",
+    "ข้อความและการโทรได้รับการเข้ารหัสจากต้นทางถึงปลายทาง",
+    "Повідомлення й дзвінки захищено наскрізним шифруванням",
+    "Berichten en oproepen worden end-to-end versleuteld",
+    "Zprávy a hovory jsou opatřeny koncovým šifrováním",
+    "Zprávy a hovory jsou zabezpečeny koncovým šifrováním",
+)
+
+
+def _nfc(text: str) -> str:
+    """NFC, so that a precomposed ड़ (U+095C) in an export matches the table's."""
+    return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
 
 
 def _alternation(kind: Kind) -> str:
     """One regex alternation of every phrase of ``kind``, longest first."""
     phrases = {p for rows in PHRASES.values() for k, ps, _ in rows if k == kind for p in ps}
-    parts = [regex.escape(p.rstrip(".")).replace("%s", r"\S.{0,200}?") for p in phrases]
+    parts = [regex.escape(_nfc(p).rstrip(".")).replace("%s", r"\S.{0,200}?") for p in phrases]
     return "|".join(sorted(parts, key=lambda p: (-len(p), p)))
 
 
-_MARKED = r"(?:.{0,300}\u200e)?"  # an iOS file name or page count before the phrase
-_ATTACHMENT = regex.compile(rf"^{_MARKED}(?:{_alternation('attachment')})\.?$", regex.I | regex.V1)
-_SYSTEM = regex.compile(rf"^(?:{_alternation('system')})\.?$", regex.I | regex.V1)
+_MARKED = r"(?:.{0,300}[\u200e\u200f])?"  # an iOS file name or page count before the phrase
+_END = r"[.。]?$"  # a final full stop, Latin or CJK
+_ATTACHMENT = regex.compile(
+    rf"^{_MARKED}(?:{_alternation('attachment')}){_END}", regex.I | regex.V1
+)
+_SYSTEM = regex.compile(rf"^(?:{_alternation('system')}){_END}", regex.I | regex.V1)
+_NOTICE = regex.compile("|".join(regex.escape(_nfc(n)) for n in NOTICES), regex.I | regex.V1)
+
+
+def is_notice(text: str) -> bool:
+    """True when ``text`` opens with the end-to-end encryption notice, in any language.
+
+    >>> is_notice("Сообщения и звонки защищены сквозным шифрованием. Третьи..."), is_notice("Hi")
+    (True, False)
+    """
+    return _NOTICE.match(_nfc(text)) is not None
 
 
 def kind_of(text: str) -> Kind | None:
@@ -526,6 +632,7 @@ def kind_of(text: str) -> Kind | None:
     >>> kind_of("The image omitted here was mine"), kind_of("Missed voice call")
     (None, 'system')
     """
+    text = _nfc(text)
     if _ATTACHMENT.match(text):
         return "attachment"
     if _SYSTEM.match(text):

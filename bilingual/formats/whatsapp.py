@@ -168,8 +168,10 @@ def body_of(rest: str) -> tuple[str, str | None, str]:
     if author is None:
         return "system", None, rest.lstrip("\u200e")
     text = author["text"].lstrip("\u200e\u200f")
-    if author["text"].startswith("\u200e") and _SYSTEM.match(text):
-        # iOS marks the app's own lines with U+200E after the chat's name
+    marked = author["text"].startswith(("\u200e", "\u200f"))
+    if (marked and _SYSTEM.match(text)) or _whatsapp_locale.is_notice(text):
+        # iOS marks the app's own lines with U+200E after the chat's name; the encryption
+        # notice comes after the chat's name on Android too
         return "system", None, text
     if _SYSTEM.match(strip_marks(rest)):
         return "system", None, rest.lstrip("\u200e")
