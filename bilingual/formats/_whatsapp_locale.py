@@ -590,25 +590,28 @@ NOTICES = (
 )
 
 
-def _nfc(text: str) -> str:
-    """NFC, so that a precomposed ड़ (U+095C) in an export matches the table's."""
-    return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
+def _key(text: str) -> str:
+    """A phrase or body as looked up: NFC (a precomposed ड़, U+095C, in an export matches
+    the table's), case-folded, without surrounding spaces or a final full stop."""
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    return text.strip().rstrip(".。").casefold()
 
 
-def _alternation(kind: Kind) -> str:
-    """One regex alternation of every phrase of ``kind``, longest first."""
-    phrases = {p for rows in PHRASES.values() for k, ps, _ in rows if k == kind for p in ps}
-    parts = [regex.escape(_nfc(p).rstrip(".")).replace("%s", r"\S.{0,200}?") for p in phrases]
-    return "|".join(sorted(parts, key=lambda p: (-len(p), p)))
+def _table(kind: Kind, *, file: bool) -> frozenset[str]:
+    """The keys of ``kind``'s phrases: whole phrases, or (``file``) what follows ``%s ``."""
+    phrases = (p for rows in PHRASES.values() for k, ps, _ in rows if k == kind for p in ps)
+    if file:
+        return frozenset(_key(p[3:]) for p in phrases if p.startswith("%s "))
+    return frozenset(_key(p) for p in phrases if "%s" not in p)
 
 
-_MARKED = r"(?:.{0,300}[\u200e\u200f])?"  # an iOS file name or page count before the phrase
-_END = r"[.。]?$"  # a final full stop, Latin or CJK
-_ATTACHMENT = regex.compile(
-    rf"^{_MARKED}(?:{_alternation('attachment')}){_END}", regex.I | regex.V1
-)
-_SYSTEM = regex.compile(rf"^(?:{_alternation('system')}){_END}", regex.I | regex.V1)
-_NOTICE = regex.compile("|".join(regex.escape(_nfc(n)) for n in NOTICES), regex.I | regex.V1)
+_ATTACHMENTS = _table("attachment", file=False)
+_FILE_SUFFIXES = _table("attachment", file=True)  # ``(file attached)``
+_SYSTEMS = _table("system", file=False)
+_LONGEST = max(len(p) for p in _ATTACHMENTS | _SYSTEMS | _FILE_SUFFIXES)
+_NOTICE_KEYS = tuple(_key(n) for n in NOTICES)
+_FILE = regex.compile(r"^\S.{0,200}? (\([^()]{1,40}\))$")
 
 
 def is_notice(text: str) -> bool:
@@ -617,24 +620,34 @@ def is_notice(text: str) -> bool:
     >>> is_notice("Сообщения и звонки защищены сквозным шифрованием. Третьи..."), is_notice("Hi")
     (True, False)
     """
-    return _NOTICE.match(_nfc(text)) is not None
+    return _key(text[:80]).startswith(_NOTICE_KEYS)
 
 
 def kind_of(text: str) -> Kind | None:
     """``attachment`` or ``system`` when a message body is WhatsApp's own line, else None.
 
+    A set look-up of the whole body, of what follows its last bidi mark (iOS puts one
+    before the phrase, after a file name or page count), or of a ``(file attached)`` tail.
+
     >>> kind_of("изображение отсутствует"), kind_of("Some file.txt \\u200edocument omitted")
     ('attachment', 'attachment')
     >>> kind_of("IMG-1.jpg (file attached)"), kind_of("此訊息已刪除")
     ('attachment', 'system')
-    >>> kind_of("画像は含まれていません")
-    'attachment'
+    >>> kind_of("画像は含まれていません"), kind_of("このメッセージを削除しました。")
+    ('attachment', 'system')
     >>> kind_of("The image omitted here was mine"), kind_of("Missed voice call")
     (None, 'system')
     """
-    text = _nfc(text)
-    if _ATTACHMENT.match(text):
+    mark = max(text.rfind("\u200e"), text.rfind("\u200f"))
+    tail = text[mark + 1 :]
+    if len(tail) > _LONGEST + 2:
+        return None
+    key = _key(tail)
+    if key in _ATTACHMENTS:
         return "attachment"
-    if _SYSTEM.match(text):
+    if key in _SYSTEMS and mark < 0:
         return "system"
+    file = _FILE.match(text) if len(text) < 250 else None
+    if file is not None and _key(file[1]) in _FILE_SUFFIXES:
+        return "attachment"
     return None
