@@ -198,6 +198,15 @@ def test_a_system_line_takes_no_continuation_and_another_apps_line_is_its_own() 
     assert messages[3].text == "王小明：我請客\nBreaking news: the MRT is delayed"
 
 
+def test_another_apps_line_after_a_persons_message_is_its_own() -> None:
+    """A LINE ``time<TAB>name<TAB>text`` line does not continue a WhatsApp message."""
+    messages = quiet("13/4/23, 20:01 - Grace: 菜單\n還有甜點\n21:10\tTom\t好\n")
+    assert [(m.line, m.speaker, m.text) for m in messages] == [
+        (1, "Grace", "菜單\n還有甜點"),
+        (3, "Tom", "好"),
+    ]
+
+
 def test_name_lines_and_times_in_text_still_continue_a_message() -> None:
     """``王小明：…`` and a line with a time in it continue a person's message."""
     messages = quiet("13/4/23, 20:01 - Grace: 菜單\n王小明：我請客\nMeet at 21:10 ok\n")
