@@ -1,10 +1,9 @@
 """Real WhatsApp exports written by other projects, against the targets they ship (issue 11).
 
 The exports are test data from ``joweich/chat-miner`` (MIT), ``lucasrodes/whatstk`` and
-``starkdmi/whats_json`` (GPL-3.0), read from ``../shared/data/whatsapp-exports/`` (its
-``SOURCE.txt`` names repositories, commits and licences) or from the folder
-``$BILINGUAL_REAL_DATA/whatsapp-exports``; the tests skip when neither exists. They are
-not copied into this repository.
+``starkdmi/whats_json`` (GPL-3.0), read from a ``whatsapp-exports`` folder (its
+``SOURCE.txt`` names repositories, commits and licences) under ``$BILINGUAL_REAL_DATA``,
+``../shared/data`` or ``tests/fixtures/real``; the tests skip when there is none.
 """
 
 from __future__ import annotations
@@ -33,12 +32,16 @@ _FIELDS = regex.compile(
 
 
 def _root() -> Path:
-    base = os.environ.get("BILINGUAL_REAL_DATA")
-    shared = Path(__file__).resolve().parents[2] / "shared" / "data"
-    folder = (Path(base) if base else shared) / "whatsapp-exports"
-    if not folder.is_dir():
-        pytest.skip("the real WhatsApp exports are absent (../shared/data/whatsapp-exports)")
-    return folder
+    """The first of ``$BILINGUAL_REAL_DATA``, ``../shared/data`` and ``tests/fixtures/real``
+    that holds a ``whatsapp-exports`` folder; the test skips when none does."""
+    here = Path(__file__).resolve().parent
+    bases = [here.parent.parent / "shared" / "data", here / "fixtures" / "real"]
+    if env := os.environ.get("BILINGUAL_REAL_DATA"):
+        bases.insert(0, Path(env))
+    for base in bases:
+        if (base / "whatsapp-exports").is_dir():
+            return base / "whatsapp-exports"
+    pytest.skip("the real WhatsApp exports are absent (../shared/data/whatsapp-exports)")
 
 
 def _read(path: Path) -> tuple[list[tuple[int, str]], list[Message]]:
