@@ -268,14 +268,14 @@ def test_line_message_starting_with_a_quote_does_not_swallow_the_next() -> None:
 
 def test_whatsapp_ios_body_with_a_pasted_mark_is_the_speakers_text() -> None:
     """U+200E before a typed message does not make it a system line; before an app
-    event it does."""
+    event (a missed call) it does, and the caller stays the speaker (issue 11)."""
     text = (
         "[05/01/2023, 22:15:03] Amy: \u200eHello 你好\n"
         "[05/01/2023, 22:16:00] Family: \u200eMissed voice call\n"
     )
     assert [(m.kind, m.speaker, m.text) for m in run(text)] == [
         ("text", "Amy", "Hello 你好"),
-        ("system", None, "Missed voice call"),
+        ("system", "Family", "Missed voice call"),
     ]
 
 

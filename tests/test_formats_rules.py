@@ -50,11 +50,13 @@ def test_stamped_times(text: str, day: tuple[int, int, int] | None, order: str,
 
 @pytest.mark.parametrize(
     ("triple", "order", "expected"),
-    [((2023, 1, 5), "dmy", "ymd"), ((5, 1, 23), "mdy", "mdy"), ((5, 1, 23), "ymd", "dmy"),
-     ((1, 13, 23), "ymd", "mdy"), ((13, 1, 23), "ymd", "dmy")],
+    [((2023, 1, 5), "dmy", "ymd"), ((5, 1, 23), "mdy", "mdy"), ((5, 1, 23), "ymd", "ymd"),
+     ((1, 13, 23), "ymd", "mdy"), ((13, 1, 23), "ymd", "ymd"), ((6, 14, 19), "dmy", "mdy"),
+     ((14, 6, 22), "mdy", "dmy")],
 )  # fmt: skip
 def test_order_for_a_header(triple: tuple[int, int, int], order: str, expected: str) -> None:
-    """A 4-digit first field is y/m/d; a short one in a y/m/d file is read on its own."""
+    """A 4-digit first field is y/m/d; a short one is read in the file's order (a proven
+    ``yy-mm-dd`` file's too) unless that order cannot read it, then in the one that can."""
     assert order_for(triple, order) == expected
 
 

@@ -6,8 +6,9 @@ Shared regex pieces for header patterns live here too, built once at import.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Iterator
-from itertools import pairwise
+import warnings
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 
 import regex
 
@@ -21,14 +22,22 @@ SP = r"[ \u00a0\u202f\u2009]"
 ZH_AP = r"(?:午夜|凌晨|清晨|早上|上午|中午|下午|傍晚|晚上|半夜|午前|午後)"
 #: English day periods, after the time (``3:07 PM``, ``3:07 p.m.``).
 EN_AP = rf"(?:[AaPp]\.?{SP}?[Mm]\.?)"
+#: English flexible day periods (``9:15 in the morning``, ``9:15 at night``: CLDR's en).
+EN_FLEX = r"(?:in\ the\ (?:morning|afternoon|evening)|at\ night|noon|midnight)"
+#: Korean (before the time) and Arabic (after it) day periods.
+KO_AP = r"(?:오전|오후)"
+AR_AP = r"(?:ص|م)"
 
 _JUNK = regex.compile(r"[\u200e\u200f\ufeff\u202a-\u202e\u2066-\u2069]")
 _SPACEY = regex.compile(r"[\s.\u00a0\u202f\u2009]")
-_AM = frozenset({"AM", "上午", "凌晨", "清晨", "早上", "半夜", "午夜", "午前"})
-_PM = frozenset({"PM", "下午", "傍晚", "晚上", "午後"})
-_NOON = frozenset({"中午"})
+_AM = frozenset({"AM", "上午", "凌晨", "清晨", "早上", "半夜", "午夜", "午前", "오전", "ص"})
+_AM |= {"INTHEMORNING", "MIDNIGHT"}
+_PM = frozenset(
+    {"PM", "下午", "傍晚", "晚上", "午後", "오후", "م", "INTHEAFTERNOON", "INTHEEVENING"}
+)
+_NOON = frozenset({"中午", "NOON"})
+_NIGHT = frozenset({"ATNIGHT"})  # CLDR's 21:00-06:00: 9 at night is 21:00, 1 at night 01:00
 _ORDERS = ("ymd", "dmy", "mdy")
-_DAY_MONTH = ("dmy", "mdy")
 
 
 def strip_marks(text: str) -> str:
@@ -47,6 +56,8 @@ def to_24h(hour: int, marker: str | None) -> int:
     [15, 0, 12, 15]
     >>> to_24h(24, None), to_24h(11, "晚上"), to_24h(12, "PM")
     (0, 23, 12)
+    >>> to_24h(9, "in the morning"), to_24h(9, "at night"), to_24h(1, "at night"), to_24h(2, "م")
+    (9, 21, 1, 14)
     """
     if hour == 24:
         return 0
@@ -55,6 +66,8 @@ def to_24h(hour: int, marker: str | None) -> int:
     key = _SPACEY.sub("", marker).upper()
     if key in _NOON:
         return hour if hour >= 11 else hour + 12
+    if key in _NIGHT:
+        return 0 if hour == 12 else hour + 12 if hour >= 6 else hour
     if key in _AM:
         return 0 if hour == 12 else hour
     if key in _PM:
@@ -62,76 +75,122 @@ def to_24h(hour: int, marker: str | None) -> int:
     raise ValueError(f"unknown day-period marker {marker!r}")
 
 
-def infer_order(triples: Iterable[tuple[int, int, int]], *, us_hint: bool = False) -> str:
-    """Decide one file's date order (``ymd``, ``dmy`` or ``mdy``) from its dates.
+Triple = tuple[int, int, int]
 
-    A 4-digit first field means ``ymd``; a value above 12 rules out the month position;
-    otherwise the order under which the dates run forward wins; a tie gives ``mdy`` when
-    ``us_hint`` (English AM/PM and no 4-digit year first) and ``dmy`` otherwise.
 
-    >>> infer_order([(2023, 1, 5)]), infer_order([(5, 1, 23), (13, 1, 23)])
-    ('ymd', 'dmy')
-    >>> infer_order([(1, 5, 23), (1, 13, 23)]), infer_order([(1, 2, 23)], us_hint=True)
-    ('mdy', 'mdy')
-    >>> infer_order([(1, 2, 23), (2, 2, 23), (1, 3, 23)])
-    'dmy'
+def fits(triple: Triple, order: str) -> bool:
+    """True when ``triple`` is a possible date read in ``order`` (years any, 2 or 4 digits).
+
+    >>> fits((13, 2, 23), "dmy"), fits((13, 2, 23), "mdy"), fits((21, 3, 25), "ymd")
+    (True, False, True)
     """
-    seen = list(triples)
-    if _year_first(seen):
-        return "ymd"
-    fallback = "mdy" if us_hint else "dmy"
-    return _sole(_fitting(seen)) or _sole(_forward(seen)) or fallback
+    return 1 <= triple[order.index("m")] <= 12 and 1 <= triple[order.index("d")] <= 31
 
 
-def _year_first(seen: list[tuple[int, int, int]]) -> bool:
-    """Every date has a first field too big for a day: years first."""
-    return bool(seen) and all(t[0] > 31 for t in seen)
+@dataclass(slots=True)
+class DateEvidence:
+    """What the header dates of one file prove about its date order, one date at a time.
+
+    Only dates with a short first field count (a 4-digit first field is read as y/m/d on
+    its own, :func:`order_for`). Two questions, each answered by the file alone:
+
+    * **where the year is**: last, proven by a last field above 31 (``2022``, an era
+      year), by a date y/m/d cannot read, or by the first field changing (day after day)
+      at least twice more often than the last; first (``21-03-25``, two-digit years
+      first), proven by the last field changing at least twice more often than the first
+      (the year changes least often of the three);
+    * **day or month first**, when the year is last: a first field above 12 proves d/m,
+      a second field above 12 proves m/d; both (two phones' exports joined) prove neither.
+
+    >>> ev = DateEvidence()
+    >>> for t in [(1, 2, 23), (13, 2, 23)]:
+    ...     ev.add(t)
+    >>> ev.settled(), ev.done()
+    ('dmy', False)
+    >>> ev.add((14, 2, 23)); ev.done()
+    True
+    >>> ev = DateEvidence()
+    >>> for t in [(21, 3, 25), (21, 3, 26), (21, 3, 29), (21, 4, 2)]:
+    ...     ev.add(t)
+    >>> ev.settled(), ev.done()
+    ('ymd', True)
+    >>> DateEvidence().settled() is None, DateEvidence().order(), DateEvidence(us_hint=True).order()
+    (True, 'dmy', 'mdy')
+    """
+
+    day_first: bool = False  # a first field in 13..31
+    month_first: bool = False  # a second field above 12
+    year_last: bool = False  # proven by a value: a last field > 31, or not y/m/d
+    changes_first: int = 0  # how often the first field changed from one date to the next
+    changes_last: int = 0
+    previous: Triple | None = None
+    us_hint: bool = False  # an English AM/PM clock (the one common m/d locale is en-US)
+    short: int = 0  # dates with a short first field: the ones the order is needed for
+
+    def add(self, triple: Triple, us_hint: bool = False) -> None:
+        """Take one header's date fields (and whether its clock is English AM/PM)."""
+        self.us_hint = self.us_hint or us_hint
+        first, second, last = triple
+        if first > 31:
+            return
+        self.short += 1
+        self.day_first = self.day_first or first > 12
+        self.month_first = self.month_first or second > 12
+        self.year_last = self.year_last or last > 31 or not fits(triple, "ymd")
+        if self.previous is not None:
+            self.changes_first += first != self.previous[0]
+            self.changes_last += last != self.previous[2]
+        self.previous = triple
+
+    def _year_first(self) -> bool:
+        return not self.year_last and self.changes_last >= 2 * self.changes_first + 2
+
+    def _year_last(self) -> bool:
+        return self.year_last or self.changes_first >= 2 * self.changes_last + 2
+
+    def _day_month(self) -> str | None:
+        if self.day_first != self.month_first:
+            return "dmy" if self.day_first else "mdy"
+        return None
+
+    def settled(self) -> str | None:
+        """The order the dates prove (``ymd``, ``dmy``, ``mdy``), or None while unproven."""
+        return "ymd" if self._year_first() else self._day_month()
+
+    def done(self) -> bool:
+        """True when no later date can change :meth:`settled` (read-ahead may stop)."""
+        return self._year_first() or (self._year_last() and self._day_month() is not None)
+
+    def proven(self) -> bool:
+        """True when the order is proven, or no date needed it (4-digit years first only).
+
+        >>> ev = DateEvidence(); ev.add((2023, 1, 5)); ev.proven()
+        True
+        >>> ev.add((1, 2, 23)); ev.proven()
+        False
+        """
+        return self.short == 0 or self.settled() is not None
+
+    def order(self) -> str:
+        """The proven order, else the documented default: m/d/y for files whose clock is
+        English AM/PM (the US style), d/m/y otherwise."""
+        return self.settled() or ("mdy" if self.us_hint else "dmy")
 
 
-def _fitting(seen: list[tuple[int, int, int]]) -> list[str]:
-    """The day/month orders under which every date is a possible date."""
-    return [o for o in _DAY_MONTH if all(_fits(t, o) for t in seen)]
+def order_for(triple: Triple, order: str) -> str:
+    """The date order for one header: the file's, unless the header says otherwise.
 
+    A 4-digit first field is y/m/d; a date the file's order cannot read (``6/14/19`` in
+    a d/m/y file) is read in the order that can, so a header that parsed always has a time.
 
-def _forward(seen: list[tuple[int, int, int]]) -> list[str]:
-    """The day/month orders under which the dates never go back in time."""
-    return [o for o in _DAY_MONTH if _runs_forward(seen, o)]
-
-
-def _sole(orders: list[str]) -> str | None:
-    """The one order left, or None when none or both are."""
-    return orders[0] if len(orders) == 1 else None
-
-
-def _fits(t: tuple[int, int, int], order: str) -> bool:
-    return 1 <= t[order.index("m")] <= 12 and 1 <= t[order.index("d")] <= 31
-
-
-def _runs_forward(seen: list[tuple[int, int, int]], order: str) -> bool:
-    keys = [(t[order.index("y")], t[order.index("m")], t[order.index("d")]) for t in seen]
-    return all(a <= b for a, b in pairwise(keys))
-
-
-def order_for(triple: tuple[int, int, int], order: str) -> str:
-    """The date order for one header: ``ymd`` for a 4-digit first field, else the file's.
-
-    A file settled as ``ymd`` whose header has a short first field is read on its own.
-
-    >>> order_for((2023, 1, 5), "dmy"), order_for((5, 1, 23), "dmy"), order_for((13, 1, 23), "ymd")
-    ('ymd', 'dmy', 'dmy')
+    >>> order_for((2023, 1, 5), "dmy"), order_for((5, 1, 23), "dmy"), order_for((6, 14, 19), "dmy")
+    ('ymd', 'dmy', 'mdy')
     """
     if triple[0] > 31:
         return "ymd"
-    return infer_order([triple]) if order == "ymd" else order
-
-
-def decisive(t: tuple[int, int, int]) -> bool:
-    """True when one date alone settles the order (a 4-digit first field, a value > 12).
-
-    >>> decisive((2023, 1, 5)), decisive((13, 1, 23)), decisive((1, 2, 23))
-    (True, True, False)
-    """
-    return t[0] > 31 or t[0] > 12 or t[1] > 12
+    if fits(triple, order):
+        return order
+    return next((o for o in ("dmy", "mdy", "ymd") if fits(triple, o)), order)
 
 
 def iso(
@@ -158,38 +217,84 @@ def iso(
     return moment.isoformat()
 
 
-def settle_order(
+class DateOrderWarning(UserWarning):
+    """A file whose dates never prove their day/month order: the default was used."""
+
+
+#: How far :func:`read_order` reads ahead for proof of the date order: lines, characters.
+MAX_AHEAD_LINES = 20_000
+MAX_AHEAD_CHARS = 2_000_000
+
+
+@dataclass(frozen=True, slots=True)
+class Ahead:
+    """The lines read ahead and the date order they give (``proven`` False: the default)."""
+
+    order: str
+    proven: bool
+    lines: list[Line]
+
+
+def read_order(
     lines: Iterator[Line],
-    triple_of: Callable[[str], tuple[tuple[int, int, int], bool] | None],
+    triple_of: Callable[[str], tuple[Triple, bool] | None],
     *,
-    max_headers: int = 100,
-    max_lines: int = 5000,
-) -> tuple[str, list[Line]]:
-    """Read ahead until the file's date order is settled; return it and the lines read.
+    max_lines: int = MAX_AHEAD_LINES,
+    max_chars: int = MAX_AHEAD_CHARS,
+) -> Ahead:
+    """Read ahead until the dates prove the file's order, or for at most ``max_lines``
+    lines / ``max_chars`` characters (memory stays bounded); the caller puts the lines
+    read back before the rest of ``lines``.
 
-    ``triple_of`` gives a header line's date fields and whether it hints at US order
-    (English AM/PM), or None for other lines. Reading stops at the first decisive date,
-    after ``max_headers`` headers or after ``max_lines`` lines, so memory stays bounded;
-    the caller chains the returned lines before the rest of ``lines``.
+    ``triple_of`` gives a header line's date fields and whether its clock is English
+    AM/PM, or None for other lines.
 
-    >>> it = iter([(1, "1/2/23 x"), (2, "more"), (3, "13/2/23 y"), (4, "rest")])
+    >>> it = iter([(1, "1/2/23 x"), (2, "13/2/23 y"), (3, "rest")])
     >>> def dates(text):
     ...     head = text.split()[0].split("/")
     ...     return (tuple(map(int, head)), False) if len(head) == 3 else None
-    >>> settle_order(it, dates), next(it)
-    (('dmy', [(1, '1/2/23 x'), (2, 'more'), (3, '13/2/23 y')]), (4, 'rest'))
+    >>> read_order(it, dates, max_lines=2), next(it)
+    (Ahead(order='dmy', proven=True, lines=[(1, '1/2/23 x'), (2, '13/2/23 y')]), (3, 'rest'))
+    >>> read_order(iter([(1, "1/2/23 x")]), dates).proven
+    False
     """
-    seen: list[tuple[int, int, int]] = []
+    evidence = DateEvidence()
     buffered: list[Line] = []
-    us_hint = False
+    chars = 0
     for line in lines:
         buffered.append(line)
+        chars += len(line[1])
         found = triple_of(line[1])
         if found is not None:
-            seen.append(found[0])
-            us_hint = us_hint or found[1]
-            if decisive(found[0]) or len(seen) >= max_headers:
+            evidence.add(*found)
+            if evidence.done():
                 break
-        if len(buffered) >= max_lines:
+        if len(buffered) >= max_lines or chars >= max_chars:
             break
-    return infer_order(seen, us_hint=us_hint), buffered
+    return Ahead(evidence.order(), evidence.proven(), buffered)
+
+
+def warn_unproven(source: str, ahead: Ahead, *, stacklevel: int = 3) -> None:
+    """Warn once (a :class:`DateOrderWarning`) that ``source``'s dates never proved their
+    order and were read in the default one; each message keeps its ``time_raw``."""
+    if ahead.proven:
+        return
+    style = {"dmy": "day/month/year", "mdy": "month/day/year"}.get(ahead.order, ahead.order)
+    warnings.warn(
+        f"{source}: no date proves whether the day or the month comes first "
+        f"(none has a value above 12 in either place); read as {style}, time_raw kept",
+        DateOrderWarning,
+        stacklevel=stacklevel,
+    )
+
+
+def settle_order(
+    lines: Iterator[Line], triple_of: Callable[[str], tuple[Triple, bool] | None]
+) -> tuple[str, list[Line]]:
+    """:func:`read_order` as (order, lines read), for parsers that need no more.
+
+    >>> settle_order(iter([(1, "x")]), lambda text: None)
+    ('dmy', [(1, 'x')])
+    """
+    ahead = read_order(lines, triple_of)
+    return ahead.order, ahead.lines
