@@ -7,12 +7,14 @@ from pathlib import Path
 
 import pytest
 import regex
+from _real import needs, real_dir
 
 from bilingual.decode import split_lines
 from bilingual.formats import parse, sniff
 from bilingual.records import Message
 
-REAL = Path(__file__).parent / "fixtures" / "real" / "line"
+REAL = real_dir("line")
+pytestmark = needs("line")
 MOBILE = REAL / "line2json-talk-mobile.txt"
 PC = REAL / "line2json-talk-pc.txt"
 #: A line that starts with a LINE time: a message header in both layouts.

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import regex
 from _lossless import assert_lossless
+from _real import needs, real_dir
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -17,7 +18,7 @@ from bilingual.formats import parse, sniff
 from bilingual.records import Message
 
 FIXTURES = Path(__file__).parent / "fixtures" / "formats"
-REAL = Path(__file__).parent / "fixtures" / "real" / "qq"
+REAL = real_dir("qq")
 
 
 def _parse(text: str, fmt: str = "qq") -> list[Message]:
@@ -110,6 +111,7 @@ def test_detection_qq_without_banner_is_not_wechat() -> None:
     assert sniff(split_lines(wechat))[0].format == "wechat"
 
 
+@needs("qq")
 def test_real_hikariyo_file_matches_its_projects_test() -> None:
     """hikariyo/qq-chat-history's own test: A (123123) and B (456456), dates and texts."""
     messages = [m for m in _messages(REAL / "hikariyo-file.txt") if m.speaker]
@@ -174,6 +176,7 @@ def test_nothing_lost_in_generated_exports(texts: list[str]) -> None:
     assert_lossless(rows, messages)
 
 
+@needs("qq")
 def test_real_qce_snapshot_matches_its_json_twin() -> None:
     """qq-chat-exporter's own text snapshot: 7 messages (its banner and footer say so),
     with the speakers and times of the JSON snapshot of the same chat."""

@@ -9,12 +9,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from _real import needs, real_dir
 
 from bilingual.decode import split_lines
 from bilingual.formats import parse, sniff
 from bilingual.records import Message
 
-REAL = Path(__file__).parent / "fixtures" / "real" / "telegram"
+REAL = real_dir("telegram")
+pytestmark = needs("telegram")
 EXPORTS = sorted(p for p in REAL.glob("tgif-*.json") if not p.name.endswith(".expected.json"))
 COPY = REAL / "tgif-parser-test-copy.txt"
 

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from _lossless import assert_lossless
+from _real import needs, real_dir
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -18,7 +19,7 @@ from bilingual.formats import parse, sniff
 from bilingual.records import Message
 
 FIXTURES = Path(__file__).parent / "fixtures" / "formats"
-REAL = Path(__file__).parent / "fixtures" / "real" / "wechat"
+REAL = real_dir("wechat")
 HEADER = "id,MsgSvrID,type_name,is_sender,talker,room_name,msg,src,CreateTime"
 
 
@@ -32,6 +33,7 @@ def _rows_by_csv(path: Path) -> list[dict[str, str]]:
         return list(csv.DictReader(stream))
 
 
+@needs("wechat")
 def test_real_memotrace_csv_rows_speakers_times_and_kinds() -> None:
     """WeClone's MemoTrace-shaped CSV: one message per row, talker, time and type kept."""
     path = REAL / "weclone-test_person.csv"
@@ -47,6 +49,7 @@ def test_real_memotrace_csv_rows_speakers_times_and_kinds() -> None:
     assert [(m.speaker, m.is_sender) for m in messages if m.kind != "system"] == talkers
 
 
+@needs("wechat")
 def test_real_memotrace_csv_multiline_row_span() -> None:
     """The quoted three-line reply row keeps its text and spans its three physical lines."""
     path = REAL / "weclone-test_person.csv"
@@ -57,6 +60,7 @@ def test_real_memotrace_csv_multiline_row_span() -> None:
     assert reply.text.startswith("（我们两个人骑）\n\n[引用](2024-10-04 21:25:04)小虫:")
 
 
+@needs("wechat")
 def test_real_pywxdump_csv_json_content() -> None:
     """WeClone's PyWxDump-shaped example: the JSON ``content`` column gives the text."""
     path = REAL / "weclone-example_chat.csv"

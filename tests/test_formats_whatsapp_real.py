@@ -1,24 +1,26 @@
 """Real WhatsApp exports written by other projects, against the targets they ship (issue 11).
 
 The exports are test data from ``joweich/chat-miner`` (MIT), ``lucasrodes/whatstk`` and
-``starkdmi/whats_json`` (GPL-3.0), read from a ``whatsapp-exports`` folder (its
-``SOURCE.txt`` names repositories, commits and licences) under ``$BILINGUAL_REAL_DATA``,
-``../shared/data`` or ``tests/fixtures/real``; the tests skip when there is none.
+``starkdmi/whats_json`` (GPL-3.0), read from a ``whatsapp-exports`` folder found by
+``tests/_real.py`` (``tests/REAL_DATA.md`` names repositories, commits and licences);
+the tests skip when there is none.
 """
 
 from __future__ import annotations
 
 import json
-import os
 import warnings
 from pathlib import Path
 
 import pytest
 import regex
+from _real import needs, real_dir
 
 from bilingual.decode import read_lines
 from bilingual.formats import parse
 from bilingual.records import Message
+
+pytestmark = needs("whatsapp-exports")
 
 #: A line that starts with a numeric date: a header in these exports (checked by eye:
 #: no continuation line in them starts with a date).
@@ -32,16 +34,7 @@ _FIELDS = regex.compile(
 
 
 def _root() -> Path:
-    """The first of ``$BILINGUAL_REAL_DATA``, ``../shared/data`` and ``tests/fixtures/real``
-    that holds a ``whatsapp-exports`` folder; the test skips when none does."""
-    here = Path(__file__).resolve().parent
-    bases = [here.parent.parent / "shared" / "data", here / "fixtures" / "real"]
-    if env := os.environ.get("BILINGUAL_REAL_DATA"):
-        bases.insert(0, Path(env))
-    for base in bases:
-        if (base / "whatsapp-exports").is_dir():
-            return base / "whatsapp-exports"
-    pytest.skip("the real WhatsApp exports are absent (../shared/data/whatsapp-exports)")
+    return real_dir("whatsapp-exports")
 
 
 def _read(path: Path) -> tuple[list[tuple[int, str]], list[Message]]:
