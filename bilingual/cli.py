@@ -17,6 +17,7 @@ import os
 import signal
 import sys
 import threading
+import warnings
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Annotated, BinaryIO
@@ -554,7 +555,13 @@ def _end_on(signals: set[signal.Signals]) -> None:
     os._exit(128 + signum)
 
 
+def _show_warning(message: Warning | str, *_: object, **__: object) -> None:
+    """The library's warnings (a file whose date order is not proven) as one line on stderr."""
+    typer.echo(f"warning: {message}", err=True)
+
+
 def main() -> None:
     """Console-script entry point."""
     _watch_signals()
+    warnings.showwarning = _show_warning
     app(args=normalize_argv(sys.argv[1:]), prog_name="bilingual")

@@ -174,6 +174,28 @@ def test_python_dash_m(dump: Path) -> None:
     assert json.loads(result.stdout)["translation"]["zh"] == "谢谢你来！"
 
 
+def test_unproven_date_order_is_one_warning_line(tmp_path: Path) -> None:
+    """A WhatsApp file whose dates never show a day above 12: one plain warning on stderr
+    naming it (not Python's warning format), and the run still succeeds."""
+    path = tmp_path / "chat.txt"
+    path.write_text("1/2/23, 10:15 - Amy: Hello 你好\n3/4/23, 11:00 - Bo: Hi\n", encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "bilingual", "split", str(path)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0
+    assert result.stderr == (
+        f"warning: {path}: no date proves whether the day or the month comes first (none has"
+        " a value above 12 in either place); read as day/month/year, time_raw kept\n"
+    )
+    assert [json.loads(row)["time"] for row in result.stdout.splitlines()] == [
+        "2023-02-01T10:15:00",
+        "2023-04-03T11:00:00",
+    ]
+
+
 def test_output_is_deterministic(dump: Path) -> None:
     """The same input and options give byte-identical output."""
     assert run("split", str(dump), "--simplify") == run("split", str(dump), "--simplify")
