@@ -202,21 +202,23 @@ class Done(Generic[P]):
     consumed_carry: P | None
 
 
+def pick(done: Done[P], carry: P | None) -> tuple[list[P], P | None]:
+    """A chunk's pieces, given the carry of the chunk before it (None: its first record
+    is free), and the carry it hands on."""
+    if carry is None:
+        return [done.fresh, done.common], done.fresh_carry
+    if done.consumed is None:
+        raise AssertionError("a carry into an input's first chunk")
+    return [carry, done.consumed, done.common], done.consumed_carry
+
+
 def stitch(done: Iterable[Done[P]]) -> Iterator[P]:
-    """The pieces of one input's chunks, in order, each chunk's run chosen by the carry
+    """The pieces of one input's chunks, in order, each chunk's scan chosen by the carry
     of the one before it."""
     carry: P | None = None
     for chunk in done:
-        if carry is None:
-            yield chunk.fresh
-            carry = chunk.fresh_carry
-        else:
-            if chunk.consumed is None:
-                raise AssertionError("a carry into an input's first chunk")
-            yield carry
-            yield chunk.consumed
-            carry = chunk.consumed_carry
-        yield chunk.common
+        pieces, carry = pick(chunk, carry)
+        yield from pieces
 
 
 class _CutError(Exception):

@@ -9,16 +9,17 @@ import signal
 import subprocess
 import sys
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
+from _inputs import INPUTS, ROOT, sources
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bilingual import writers
-from bilingual.decode import Line, read_lines
+from bilingual.decode import Line
 from bilingual.errors import InputError
 from bilingual.options import Options
 from bilingual.output import Target
@@ -26,11 +27,6 @@ from bilingual.parallel import Workers, chunk_messages, records_task
 from bilingual.pipeline import each_source, finish, process_sources
 from bilingual.records import Message, Record
 
-ROOT = Path(__file__).resolve().parent.parent
-INPUTS = sorted(
-    [*ROOT.glob("examples/*.txt"), *ROOT.glob("tests/fixtures/formats/*.txt"),
-     *ROOT.glob("tests/fixtures/formats/*.json")]
-)  # fmt: skip
 OPTIONS = {
     "defaults": Options(),
     "simplify": Options(simplify="tw2s"),
@@ -43,12 +39,6 @@ OPTIONS = {
 ENGLISH = ["I like tea.", "I like green tea.", "I really like tea.", "Good morning!",
            "The train is late again."]  # fmt: skip
 CHINESE = ["我喜歡茶。", "我喜歡喝茶。", "我喜歡綠茶。", "早上好！", "火車又晚點了。"]
-
-
-def _sources(paths: Iterable[Path]) -> Iterator[tuple[str, Iterable[Line]]]:
-    for path in paths:
-        with path.open("rb") as stream:
-            yield path.name, list(read_lines(stream, source=path.name))
 
 
 def _threads(options: Options, chars: int) -> Workers:
@@ -87,9 +77,9 @@ def test_chunks_cover_the_messages_once_in_order(sizes: list[int], chars: int, a
 def test_chunked_records_equal_one_process_on_every_input(name: str, chars: int) -> None:
     """Every example and fixture gives the same records through chunks of any size."""
     options = OPTIONS[name]
-    expected = list(process_sources(_sources(INPUTS), options))
+    expected = list(process_sources(sources(INPUTS), options))
     with _threads(options, chars) as workers:
-        got = list(each_source(_sources(INPUTS), options, workers.records))
+        got = list(each_source(sources(INPUTS), options, workers.records))
     assert got == expected
 
 
@@ -99,10 +89,10 @@ def test_chunked_jsonl_text_equals_the_writer_on_every_input(layout: str, chars:
     """Workers that write JSONL themselves give the bytes the writer gives in one process."""
     options = Options(simplify="tw2s", layout=layout, min_score=0.3)
     buf = io.StringIO()
-    writers.get("jsonl").write(process_sources(_sources(INPUTS), options), Target(stream=buf),
+    writers.get("jsonl").write(process_sources(sources(INPUTS), options), Target(stream=buf),
                                options)  # fmt: skip
     with _threads(options, chars) as workers:
-        pieces = list(each_source(_sources(INPUTS), options, workers.texts("jsonl")))
+        pieces = list(each_source(sources(INPUTS), options, workers.texts("jsonl")))
     assert "".join(text for text, _ in pieces) == buf.getvalue()
     assert sum(rows for _, rows in pieces) == buf.getvalue().count("\n")
 
@@ -188,9 +178,9 @@ def test_a_reading_error_keeps_what_one_process_keeps(
 def test_worker_processes_give_the_one_process_records(name: str) -> None:
     """Real worker processes, small chunks, every input: the same records."""
     options = OPTIONS[name].with_(jobs=2)
-    expected = list(process_sources(_sources(INPUTS), options.with_(jobs=1)))
+    expected = list(process_sources(sources(INPUTS), options.with_(jobs=1)))
     with Workers(options, chunk_chars=50) as workers:
-        got: list[Record] = list(each_source(_sources(INPUTS), options, workers.records))
+        got: list[Record] = list(each_source(sources(INPUTS), options, workers.records))
     assert got == expected
 
 
