@@ -33,6 +33,7 @@ from bilingual.errors import BilingualError, ConfigError, InputError
 from bilingual.formats import AUTO, Detection
 from bilingual.options import DEFAULT_SIMPLIFY, UNITS, Options
 from bilingual.output import Target, remove_pending
+from bilingual.parallel import write_sources
 from bilingual.pipeline import process_sources
 from bilingual.signature import signature
 from bilingual.stats import collect, render
@@ -164,6 +165,16 @@ Errors = Annotated[
 ]
 
 
+Jobs = Annotated[
+    int,
+    typer.Option(
+        "-j",
+        "--jobs",
+        min=0,
+        metavar="N",
+        help="Worker processes (0: one per CPU core); the output is the same for any N.",
+    ),
+]
 KeepGoing = Annotated[
     bool,
     typer.Option(
@@ -261,6 +272,7 @@ def split(
         bool,
         typer.Option("-v", "--verbose", help="Say which format each input was read as."),
     ] = False,
+    jobs: Jobs = 1,
 ) -> None:
     """Split dumps into per-language records and pairs: JSONL, TMX, Moses or TSV.
 
@@ -272,18 +284,19 @@ def split(
             simplify = check_config(simplify, simplified_only=True)
         options = Options(format=input_format, encoding=encoding, errors=errors,
                           simplify=simplify, pair_lines=pair_lines, dedup=dedup, clean=clean,
-                          layout=layout, unit=unit, min_score=min_score)  # fmt: skip
+                          layout=layout, unit=unit, min_score=min_score, jobs=jobs)  # fmt: skip
         writer = writers.get(output_format)
         _check_inputs(inputs)
         report = verbose or sys.stderr.isatty()
         failed: list[str] = []
-        records = process_sources(
+        write_sources(
             _sources(inputs, options, on_decoding=_report_replaced),
+            writer,
+            Target(output, inputs=inputs),
             options,
             on_detect=_report_detection if report else None,
             on_error=_collector(failed) if keep_going else None,
         )
-        writer.write(records, Target(output, inputs=inputs), options)
         _summarise(failed, len(inputs))
 
 
@@ -334,11 +347,12 @@ def stats(
     encoding: Encoding = None,
     errors: Errors = "strict",
     keep_going: KeepGoing = False,
+    jobs: Jobs = 1,
 ) -> None:
     """Messages per speaker, each speaker's language mix, pairs, dates, formats, encodings."""
     with _errors_to_exit_codes():
         _check_inputs(inputs)
-        options = Options(format=input_format, encoding=encoding, errors=errors)
+        options = Options(format=input_format, encoding=encoding, errors=errors, jobs=jobs)
         detections: list[tuple[str, Detection]] = []
         decodings: dict[str, Decoding] = {}
         failed: list[str] = []

@@ -31,6 +31,8 @@ class Options:
     ``clean`` adds each segment's cleaned text and has writers write cleaned texts.
     Writing: ``layout`` is the JSONL layout, ``unit`` what one TMX/Moses/TSV unit is, and
     ``min_score`` drops pairs and units scoring below it.
+    Running: ``jobs`` is how many worker processes share the work (``1``: none, the run
+    stays in this process; ``0``: one per CPU core); the output is the same for any value.
 
     >>> Options().with_(simplify="t2s").simplify
     't2s'
@@ -47,6 +49,7 @@ class Options:
     layout: str = "messages"
     unit: str = "sentence"
     min_score: float = 0.0
+    jobs: int = 1
 
     def with_(self, **changes: Any) -> Options:
         """A copy with some fields changed."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from itertools import chain
-from typing import BinaryIO
+from typing import BinaryIO, TypeVar
 
 from bilingual.align import align_sentences, pair_score
 from bilingual.clean import clean_record
@@ -28,6 +28,9 @@ from bilingual.segment import find_spans
 OnDetect = Callable[[str, Detection], None]
 #: Called with a file's source name and the input error that ended its reading.
 OnError = Callable[[str, InputError], None]
+#: What a run makes of one input's messages: records, or pieces of output.
+T = TypeVar("T")
+Stage = Callable[[Iterable[Message], Options], Iterator[T]]
 
 
 def split(text: str, *, simplify: str | None = None) -> list[Segment]:
@@ -100,51 +103,89 @@ def process_sources(
     """
     if options.simplify is not None:
         check_config(options.simplify, simplified_only=True)
-    records: Iterable[Record] = chain.from_iterable(
-        _guarded(lines, options, source, on_detect, on_error) for source, lines in sources
-    )
+    records: Iterable[Record]
+    if options.jobs == 1:
+        records = each_source(sources, options, finish, on_detect=on_detect, on_error=on_error)
+    else:
+        from bilingual.parallel import parallel_records  # noqa: PLC0415 - only when asked
+
+        records = parallel_records(sources, options, on_detect=on_detect, on_error=on_error)
     if options.dedup:
         records = dedup(records, hold=True)
     return iter(records)
+
+
+def each_source(
+    sources: Iterable[tuple[str, Iterable[Line]]],
+    options: Options,
+    stage: Stage[T],
+    *,
+    on_detect: OnDetect | None = None,
+    on_error: OnError | None = None,
+) -> Iterator[T]:
+    """What ``stage`` makes of each input's messages, one input after the other.
+
+    Each input's format is detected once, here (``on_detect`` hears about it), and its
+    messages parsed here; ``stage`` (:func:`finish`, or the workers of
+    :mod:`bilingual.parallel`) turns them into records. An input error goes to
+    ``on_error`` when there is one, after what was read before it.
+    """
+    return chain.from_iterable(
+        _guarded(lines, options, source, stage=stage, on_detect=on_detect, on_error=on_error)
+        for source, lines in sources
+    )
 
 
 def _guarded(
     lines: Iterable[Line],
     options: Options,
     source: str,
+    *,
+    stage: Stage[T],
     on_detect: OnDetect | None,
     on_error: OnError | None,
-) -> Iterator[Record]:
-    """One input's records; its input error goes to ``on_error`` when there is one."""
+) -> Iterator[T]:
+    """One input's output; its input error goes to ``on_error`` when there is one."""
     try:
-        yield from _one_source(lines, options, source, on_detect)
+        yield from stage(_messages(lines, options, source, on_detect), options)
     except InputError as exc:
         if on_error is None:
             raise
         on_error(source, exc)
 
 
-def _one_source(
+def _messages(
     lines: Iterable[Line], options: Options, source: str, on_detect: OnDetect | None
-) -> Iterator[Record]:
-    """Parse, build, pair across lines and convert the records of one input."""
+) -> Iterator[Message]:
+    """The messages of one input, its format detected first unless ``options`` names it."""
     format = options.format
     if format == "auto":
         found, lines = sniff(lines)
         format = found.format
         if on_detect is not None:
             on_detect(source, found)
-    records: Iterable[Record] = (
-        build_record(m) for m in parse(lines, source=source, format=format)
-    )
+    return parse(lines, source=source, format=format)
+
+
+def finish(messages: Iterable[Message], options: Options) -> Iterator[Record]:
+    """The records of one input's messages: built, paired across lines, finished.
+
+    >>> [(r.id, len(r.pairs)) for r in finish([Message("d", 1, "Hi! 你好！")], Options())]
+    [('d:1', 1)]
+    """
+    records: Iterable[Record] = (build_record(m) for m in messages)
     if options.pair_lines:
         records = pair_across(records, threshold=options.pair_threshold)
+    return (finish_record(r, options) for r in records)
+
+
+def finish_record(record: Record, options: Options) -> Record:
+    """Convert (on request) and clean (unless turned off) one record after pairing."""
     if options.simplify is not None:
-        config = options.simplify
-        records = (simplify_record(r, config) for r in records)
+        record = simplify_record(record, options.simplify)
     if options.clean:
-        records = (clean_record(r) for r in records)
-    return iter(records)
+        record = clean_record(record)
+    return record
 
 
 def build_record(message: Message) -> Record:

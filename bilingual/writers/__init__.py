@@ -33,11 +33,16 @@ WriteFunction = Callable[[Iterable[Record], Target, Options], int]
 
 @dataclass(frozen=True, slots=True)
 class Writer:
-    """A named output format: its write function and a one-line description for help."""
+    """A named output format: its write function and a one-line description for help.
+
+    ``joinable``: writing records A then B gives the text for A followed by the text for
+    B (no header, footer or sibling file), so ``--jobs`` workers write chunks apart.
+    """
 
     name: str
     write: WriteFunction
     description: str
+    joinable: bool = False
 
 
 _WRITERS: dict[str, Writer] = {}

@@ -149,4 +149,4 @@ def _write_rows(
     return count
 
 
-WRITER = Writer("jsonl", write_jsonl, "JSON Lines in the chosen --layout.")
+WRITER = Writer("jsonl", write_jsonl, "JSON Lines in the chosen --layout.", joinable=True)
