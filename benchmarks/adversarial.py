@@ -6,17 +6,19 @@ Each pattern is built at 10^4, 10^5 and 10^6 characters and split once per repea
 fastest repeat counts); one more row runs a single-line input end to end through
 `bilingual.process`. Prints a table of seconds with the ratio of each size's time to the
 previous one, and exits 1 if any ratio is above ``--max-ratio`` (12: linear time gives
-about 10). With ``--rss-mb``, also prints the peak RSS of a child process that runs
-`bilingual.process` over one line of that many MB.
+about 10). With ``--rss-mb``, also prints the peak RSS of ``bilingual split`` in a child process on
+files of that many MB that are one long line: plain text, CR line ends only, and a chat
+export whose messages are separated by U+2028.
 """
 
 from __future__ import annotations
 
 import argparse
 import itertools
-import resource
+import os
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -94,15 +96,48 @@ def report(table: dict[str, list[float]], sizes: list[int], max_ratio: float) ->
     return ok
 
 
-def peak_rss_mb(mb: int) -> float:
-    """Peak RSS (MB) of a child process that runs ``process`` over one line of ``mb`` MB."""
-    code = (
-        "import bilingual\n"
-        f"line = 'Some English words, 一些中文字。 ' * ({mb} * 2**20 // 40)\n"
-        "for _ in bilingual.process([line], source='big'): pass\n"
-    )
-    subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
-    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+#: Kind of one-line input -> the unit it repeats and how it ends.
+ONE_LINE: dict[str, tuple[str, str]] = {
+    "one line": ("Some English words, 一些中文字。 ", "\n"),
+    "CR-only": ("Some English words, 一些中文字。\r", ""),
+    "U+2028 chat": (
+        "[05/01/2023, 22:15:03] Amy: Hello there 你好嗎\u2028"
+        "[05/01/2023, 22:15:09] Bo: Fine, thanks! 很好\u2028",
+        "\n",
+    ),
+}
+
+
+def one_line_bytes(kind: str, size: int) -> bytes:
+    """About ``size`` bytes of UTF-8: the unit of ``kind`` repeated, then its ending.
+
+    >>> len(one_line_bytes("CR-only", 1000)) <= 1000 < len(one_line_bytes("CR-only", 1000)) + 40
+    True
+    """
+    unit, ending = ONE_LINE[kind]
+    data = unit.encode()
+    return data * (size // len(data)) + ending.encode()
+
+
+def peak_rss_mb(path: Path) -> tuple[float, float]:
+    """Peak RSS (MB) and CPU seconds of ``bilingual split`` over ``path`` in a child process."""
+    command = [sys.executable, "-m", "bilingual", "split", str(path), "-o", os.devnull]
+    child = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL)
+    _, status, usage = os.wait4(child.pid, 0)
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"{command} failed with status {status}")
+    return usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime
+
+
+def rss_report(mb: int) -> None:
+    """Print the peak RSS of ``bilingual split`` on each kind of one-line input of ``mb`` MB."""
+    with tempfile.TemporaryDirectory() as folder:
+        for name in ONE_LINE:
+            path = Path(folder) / "input.txt"
+            path.write_bytes(one_line_bytes(name, mb * 2**20))
+            size = path.stat().st_size / 2**20
+            peak, seconds = peak_rss_mb(path)
+            print(f"peak RSS, split on {name} ({size:.0f} MB): {peak:.0f} MB, {seconds:.0f} s CPU")
 
 
 def main() -> int:
@@ -115,8 +150,7 @@ def main() -> int:
     sizes = [10**p for p in args.sizes]
     ok = report(measure(sizes), sizes, args.max_ratio)
     if args.rss_mb:
-        peak = peak_rss_mb(args.rss_mb)
-        print(f"peak RSS, one {args.rss_mb} MB line through process: {peak:.0f} MB")
+        rss_report(args.rss_mb)
     print("ok" if ok else f"FAIL: a growth ratio is above {args.max_ratio}")
     return 0 if ok else 1
 

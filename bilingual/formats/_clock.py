@@ -164,12 +164,14 @@ def settle_order(
     *,
     max_headers: int = 100,
     max_lines: int = 5000,
+    max_chars: int = 1 << 20,
 ) -> tuple[str, list[Line]]:
     """Read ahead until the file's date order is settled; return it and the lines read.
 
     ``triple_of`` gives a header line's date fields and whether it hints at US order
     (English AM/PM), or None for other lines. Reading stops at the first decisive date,
-    after ``max_headers`` headers or after ``max_lines`` lines, so memory stays bounded;
+    after ``max_headers`` headers, ``max_lines`` lines or ``max_chars`` characters (a
+    file of long lines), so memory stays bounded;
     the caller chains the returned lines before the rest of ``lines``.
 
     >>> it = iter([(1, "1/2/23 x"), (2, "more"), (3, "13/2/23 y"), (4, "rest")])
@@ -182,14 +184,16 @@ def settle_order(
     seen: list[tuple[int, int, int]] = []
     buffered: list[Line] = []
     us_hint = False
+    chars = 0
     for line in lines:
         buffered.append(line)
+        chars += len(line[1])
         found = triple_of(line[1])
         if found is not None:
             seen.append(found[0])
             us_hint = us_hint or found[1]
             if decisive(found[0]) or len(seen) >= max_headers:
                 break
-        if len(buffered) >= max_lines:
+        if len(buffered) >= max_lines or chars >= max_chars:
             break
     return infer_order(seen, us_hint=us_hint), buffered
