@@ -143,10 +143,10 @@ def cut_point(text: str, limit: int) -> int:
     line or paragraph separator (U+2028, U+2029, U+0085: a chat export that separates
     messages with them is one long line); after a sentence end (``。！？``, or ``.!?``
     and a space); after whitespace (so not inside a URL or a word when a space comes
-    in the window before it). Failing all three
-    (a run of Han characters or one long token), ``limit`` itself, moved back while the
-    character after the cut would join the one before it (a combining mark, a skin-tone
-    modifier, a ZWJ sequence, a lone surrogate), so no grapheme cluster is split.
+    in the window before it). Failing all three (a run of Han characters or one long
+    token), ``limit`` itself, moved back while the character after the cut would join
+    the one before it (a combining mark, a skin-tone modifier, a ZWJ sequence, a lone
+    surrogate), so no grapheme cluster is split.
 
     >>> cut_point("One. Two three\u2028four five", 20), cut_point("a b c d. e f g", 12)
     (15, 9)
@@ -157,14 +157,19 @@ def cut_point(text: str, limit: int) -> int:
     >>> cut_point("e\u0301" * 8, 8), cut_point("👍🏻" * 8, 7)
     (8, 6)
     """
-    low = limit // 2
+    return _cut_from(text, 0, limit)
+
+
+def _cut_from(text: str, start: int, limit: int) -> int:
+    """:func:`cut_point` of ``text[start:]``, as an index into ``text`` (no copy made)."""
+    low, high = start + limit // 2, start + limit
     for rule in _CUTS:
-        if found := rule.search(text, low, limit):
+        if found := rule.search(text, low, high):
             return found.end()
-    cut = limit
+    cut = high
     while cut > low and (_JOINS.match(text, cut) or text[cut - 1] == "\u200d"):
         cut -= 1
-    return cut if cut > low else limit
+    return cut if cut > low else high
 
 
 def _limit(limit: int) -> int:
@@ -514,11 +519,12 @@ def pieces(text: str, limit: int = LINE_LIMIT) -> Iterator[str]:
     (['Hi. How ', 'are you?'], [''])
     """
     _limit(limit)
-    while len(text) > limit:
-        cut = cut_point(text, limit)
-        yield text[:cut]
-        text = text[cut:]
-    yield text
+    start = 0
+    while len(text) - start > limit:
+        cut = _cut_from(text, start, limit)
+        yield text[start:cut]
+        start = cut
+    yield text[start:]
 
 
 def _replaced(lines: Iterable[Line]) -> Generator[Line, None, int]:
