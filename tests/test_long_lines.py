@@ -23,6 +23,7 @@ from bilingual.errors import ConfigError, InputError
 from bilingual.pipeline import process_file
 from bilingual.records import Record
 from bilingual.schemas import load_schema
+from bilingual.stats import collect
 from bilingual.writers.jsonl import pairs_rows, segments_rows
 
 TEXT = st.text(
@@ -223,3 +224,14 @@ def test_plain_parts_join_to_their_line(lines: list[str], limit: int) -> None:
         assert [m.part for m in parts] == (
             [None] if len(line) <= limit and expected else list(range(1, len(parts) + 1))
         )
+
+
+def test_stats_count_a_cut_message_once() -> None:
+    """A WhatsApp message cut into parts is one message of its speaker in the stats."""
+    dump = "[05/01/2023, 22:15:03] Amy: " + "Notes 筆記, item by item. " * 40
+    dump += "\n[05/01/2023, 22:16:00] Bo: OK 好"
+    records = list(process(dump, Options(line_limit=100)))
+    assert len(records) > 3
+    found = collect(records)
+    assert found.messages == 2
+    assert [(s.speaker, s.messages) for s in found.speakers] == [("Amy", 1), ("Bo", 1)]
