@@ -6,17 +6,20 @@ Each pattern is built at 10^4, 10^5 and 10^6 characters and split once per repea
 fastest repeat counts); one more row runs a single-line input end to end through
 `bilingual.process`. Prints a table of seconds with the ratio of each size's time to the
 previous one, and exits 1 if any ratio is above ``--max-ratio`` (12: linear time gives
-about 10). With ``--rss-mb``, also prints the peak RSS of a child process that runs
-`bilingual.process` over one line of that many MB.
+about 10). With ``--rss-mb``, also prints the peak RSS of ``bilingual split`` in a child process on
+files of that many MB that are one long line: plain text, CR line ends only, and a chat
+export whose messages are separated by U+2028.
 """
 
 from __future__ import annotations
 
 import argparse
+import gc
 import itertools
-import resource
+import os
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -47,9 +50,13 @@ def _process(text: str) -> None:
 
 
 def best_time(run: Callable[[str], None], text: str, repeat: int) -> float:
-    """The fastest of ``repeat`` calls of ``run(text)``, in seconds of CPU time."""
+    """The fastest of ``repeat`` calls of ``run(text)``, in seconds of CPU time.
+
+    The garbage of the calls before is collected first, so that it is not counted.
+    """
     best = float("inf")
     for _ in range(repeat):
+        gc.collect()
         start = time.process_time()
         run(text)
         best = min(best, time.process_time() - start)
@@ -57,15 +64,13 @@ def best_time(run: Callable[[str], None], text: str, repeat: int) -> float:
 
 
 def measure(sizes: list[int]) -> dict[str, list[float]]:
-    """Seconds per pattern and size (five repeats up to 10^4 characters, then 3, then 2)."""
+    """Seconds per pattern and size (five repeats up to 10^4 characters, then 3)."""
     jobs = [(name, build, _split) for name, build in PATTERNS.items()]
     jobs.append((END_TO_END, PATTERNS["(word + Han word)*n"], _process))
     _split("warm up: 中文 and English, http://a.b/c a@b.com #tag @me")
     table = {}
     for name, build, run in jobs:
-        table[name] = [
-            best_time(run, build(n), 5 if n <= 10**4 else 3 if n <= 10**5 else 2) for n in sizes
-        ]
+        table[name] = [best_time(run, build(n), 5 if n <= 10**4 else 3) for n in sizes]
         print(f"  measured {name}", file=sys.stderr, flush=True)
     return table
 
@@ -94,15 +99,48 @@ def report(table: dict[str, list[float]], sizes: list[int], max_ratio: float) ->
     return ok
 
 
-def peak_rss_mb(mb: int) -> float:
-    """Peak RSS (MB) of a child process that runs ``process`` over one line of ``mb`` MB."""
-    code = (
-        "import bilingual\n"
-        f"line = 'Some English words, 一些中文字。 ' * ({mb} * 2**20 // 40)\n"
-        "for _ in bilingual.process([line], source='big'): pass\n"
-    )
-    subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
-    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+#: Kind of one-line input -> the unit it repeats and how it ends.
+ONE_LINE: dict[str, tuple[str, str]] = {
+    "one line": ("Some English words, 一些中文字。 ", "\n"),
+    "CR-only": ("Some English words, 一些中文字。\r", ""),
+    "U+2028 chat": (
+        "[05/01/2023, 22:15:03] Amy: Hello there 你好嗎\u2028"
+        "[05/01/2023, 22:15:09] Bo: Fine, thanks! 很好\u2028",
+        "\n",
+    ),
+}
+
+
+def one_line_bytes(kind: str, size: int) -> bytes:
+    """About ``size`` bytes of UTF-8: the unit of ``kind`` repeated, then its ending.
+
+    >>> len(one_line_bytes("CR-only", 1000)) <= 1000 < len(one_line_bytes("CR-only", 1000)) + 40
+    True
+    """
+    unit, ending = ONE_LINE[kind]
+    data = unit.encode()
+    return data * (size // len(data)) + ending.encode()
+
+
+def peak_rss_mb(path: Path) -> tuple[float, float]:
+    """Peak RSS (MB) and CPU seconds of ``bilingual split`` over ``path`` in a child process."""
+    command = [sys.executable, "-m", "bilingual", "split", str(path), "-o", os.devnull]
+    child = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL)
+    _, status, usage = os.wait4(child.pid, 0)
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"{command} failed with status {status}")
+    return usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime
+
+
+def rss_report(mb: int) -> None:
+    """Print the peak RSS of ``bilingual split`` on each kind of one-line input of ``mb`` MB."""
+    with tempfile.TemporaryDirectory() as folder:
+        for name in ONE_LINE:
+            path = Path(folder) / "input.txt"
+            path.write_bytes(one_line_bytes(name, mb * 2**20))
+            size = path.stat().st_size / 2**20
+            peak, seconds = peak_rss_mb(path)
+            print(f"peak RSS, split on {name} ({size:.0f} MB): {peak:.0f} MB, {seconds:.0f} s CPU")
 
 
 def main() -> int:
@@ -115,8 +153,7 @@ def main() -> int:
     sizes = [10**p for p in args.sizes]
     ok = report(measure(sizes), sizes, args.max_ratio)
     if args.rss_mb:
-        peak = peak_rss_mb(args.rss_mb)
-        print(f"peak RSS, one {args.rss_mb} MB line through process: {peak:.0f} MB")
+        rss_report(args.rss_mb)
     print("ok" if ok else f"FAIL: a growth ratio is above {args.max_ratio}")
     return 0 if ok else 1
 

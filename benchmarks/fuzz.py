@@ -613,7 +613,8 @@ def _uncovered(record: Record, start: int, end: int) -> Iterator[tuple[str, str]
 
 
 def check_lines(records: Sequence[Record], *, json_input: bool) -> Iterator[tuple[str, str]]:
-    """``line <= end_line``; for line formats, messages follow each other without overlap."""
+    """``line <= end_line``; for line formats, messages follow each other without overlap
+    (the parts of a long line, numbered in order, share it)."""
     previous: Record | None = None
     for record in records:
         m = record.message
@@ -621,7 +622,10 @@ def check_lines(records: Sequence[Record], *, json_input: bool) -> Iterator[tupl
             yield "lines", f"{record.id}: line {m.line} end_line {m.end_line}"
         if previous is not None and not json_input:
             before = previous.message
-            if not before.line < m.line or not before.end_line < m.line:
+            next_part = m.part is not None and m.part == (before.part or 0) + 1
+            if next_part and before.line == m.line:
+                pass  # the parts of one long line share it
+            elif not before.line < m.line or not before.end_line < m.line:
                 yield "lines", f"{previous.id}..{before.end_line} then {record.id}..{m.end_line}"
         previous = record
 

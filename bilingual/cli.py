@@ -462,6 +462,7 @@ def _sources(
                     encoding=options.encoding,
                     errors=options.errors,
                     on_decoding=functools.partial(on_decoding, source),
+                    limit=options.line_limit,
                 ),
             )
 

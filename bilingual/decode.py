@@ -20,7 +20,10 @@ these rules, in order:
 6. otherwise UTF-8, whose first bad byte is reported (or replaced): a UTF-8 file with a
    few bad bytes is not reinterpreted.
 
-Lines are numbered from 1 and carry no line ending (LF, CRLF or a lone CR). Undecodable
+Lines are numbered from 1 and carry no line ending (LF, CRLF or a lone CR). A line longer
+than ``limit`` (:data:`LINE_LIMIT`, 1 MB of characters) comes out in pieces that share its
+number, cut at a safe point (:func:`cut_point`), so memory stays bounded however long the
+line: concatenating the pieces gives the line. Undecodable
 bytes are an :class:`~bilingual.errors.InputError` naming the file, line, column and byte
 offset, or with ``errors="replace"`` become U+FFFD and are counted: nothing is dropped
 silently.
@@ -39,8 +42,21 @@ import regex
 from bilingual._common_han import SIMPLIFIED, TRADITIONAL
 from bilingual.errors import ConfigError, InputError
 
-#: A line of input: its 1-based number and its text without the line ending.
+#: A line of input: its 1-based number and its text without the line ending. A line cut
+#: into pieces gives several in a row with the same number.
 Line = tuple[int, str]
+
+#: Lines longer than this many characters are cut into pieces (see :func:`cut_point`).
+LINE_LIMIT = 1 << 20
+#: A long line may be cut, best first: after a line or paragraph separator; after a
+#: sentence end (``。！？`` or ``.!?`` and a space); after whitespace.
+_CUTS = (
+    regex.compile(r"(?r)[\u2028\u2029\x85]"),
+    regex.compile(r"(?r)[。！？]|[.!?]\s"),
+    regex.compile(r"(?r)\s"),
+)
+#: Characters that belong to the character before them (a grapheme cluster goes on).
+_JOINS = regex.compile(r"[\p{M}\p{Emoji_Modifier}\p{Cs}\u200d]")
 
 #: How many bytes of the input decide its encoding.
 HEAD_SIZE = 1 << 16
@@ -106,15 +122,61 @@ class _Undecodable:
     following: bytes
 
 
-def split_lines(text: str) -> Iterator[Line]:
+def split_lines(text: str, *, limit: int = LINE_LIMIT) -> Iterator[Line]:
     r"""Number the lines of ``text``, splitting on LF, CRLF or a lone CR only.
 
-    A BOM at the start is dropped. Unicode line separators (U+2028) stay inside a line.
+    A BOM at the start is dropped. Unicode line separators (U+2028) stay inside a line;
+    a line longer than ``limit`` comes in pieces with its number (:func:`cut_point`).
 
     >>> list(split_lines("\ufeffone\r\ntwo\rthree\n"))
     [(1, 'one'), (2, 'two'), (3, 'three')]
+    >>> list(split_lines("Hi. How are you?\nok", limit=10))
+    [(1, 'Hi. How '), (1, 'are you?'), (2, 'ok')]
     """
-    return _numbered([text.removeprefix("\ufeff")], "<text>", "utf-8", None)
+    return _numbered([text.removeprefix("\ufeff")], "<text>", "utf-8", None, _limit(limit))
+
+
+def cut_point(text: str, limit: int) -> int:
+    r"""Where to cut ``text``, longer than ``limit``: an index in ``[limit // 2, limit]``.
+
+    The last safe point in that window, by the first rule that finds one: just after a
+    line or paragraph separator (U+2028, U+2029, U+0085: a chat export that separates
+    messages with them is one long line); after a sentence end (``。！？``, or ``.!?``
+    and a space); after whitespace (so not inside a URL or a word when a space comes
+    in the window before it). Failing all three (a run of Han characters or one long
+    token), ``limit`` itself, moved back while the character after the cut would join
+    the one before it (a combining mark, a skin-tone modifier, a ZWJ sequence, a lone
+    surrogate), so no grapheme cluster is split.
+
+    >>> cut_point("One. Two three\u2028four five", 20), cut_point("a b c d. e f g", 12)
+    (15, 9)
+    >>> cut_point("a b c d e f g", 12), cut_point("see it: http://x.com/a", 14)
+    (12, 8)
+    >>> cut_point("我们走吧。好的好的好的", 8), cut_point("abcdefghij", 8)
+    (5, 8)
+    >>> cut_point("e\u0301" * 8, 8), cut_point("👍🏻" * 8, 7)
+    (8, 6)
+    """
+    return _cut_from(text, 0, limit)
+
+
+def _cut_from(text: str, start: int, limit: int) -> int:
+    """:func:`cut_point` of ``text[start:]``, as an index into ``text`` (no copy made)."""
+    low, high = start + limit // 2, start + limit
+    for rule in _CUTS:
+        if found := rule.search(text, low, high):
+            return found.end()
+    cut = high
+    while cut > low and (_JOINS.match(text, cut) or text[cut - 1] == "\u200d"):
+        cut -= 1
+    return cut if cut > low else high
+
+
+def _limit(limit: int) -> int:
+    """``limit`` checked: a line cut shorter than 2 characters could not move on."""
+    if limit < 2:
+        raise ConfigError(f"the line limit must be at least 2 characters, not {limit}")
+    return limit
 
 
 def read_lines(
@@ -124,13 +186,15 @@ def read_lines(
     encoding: str | None = None,
     errors: str = "strict",
     on_decoding: Callable[[Decoding], None] | None = None,
+    limit: int = LINE_LIMIT,
 ) -> Iterator[Line]:
     """Decode a binary stream lazily into numbered lines, detecting its encoding.
 
     ``encoding`` (any Python codec name) overrides detection; ``errors="replace"`` turns
-    undecodable bytes into U+FFFD instead of raising. ``on_decoding`` is called once, after
-    the last line, with what was decided and how many U+FFFD were put in (never if an
-    error is raised or the lines are not read to the end).
+    undecodable bytes into U+FFFD instead of raising; a line longer than ``limit``
+    characters comes in pieces that share its number (:func:`cut_point`). ``on_decoding``
+    is called once, after the last line, with what was decided and how many U+FFFD were
+    put in (never if an error is raised or the lines are not read to the end).
 
     >>> import io
     >>> list(read_lines(io.BytesIO("a\\r\\n中文".encode()), source="x.txt"))
@@ -151,7 +215,7 @@ iconv -f gb18030 -t utf-8, or pass --encoding gb18030; or pass --errors replace 
     forced = None if encoding is None else _codec_name(encoding)
     if errors not in ERRORS:
         raise ConfigError(f"errors must be {' or '.join(map(repr, ERRORS))}, not {errors!r}")
-    return _read(stream, source, forced, errors, on_decoding)
+    return _read(stream, source, forced, errors, on_decoding=on_decoding, limit=_limit(limit))
 
 
 def detect_encoding(head: bytes, *, source: str = "<bytes>", complete: bool = True) -> Decoding:
@@ -345,7 +409,9 @@ def _read(
     source: str,
     forced: str | None,
     errors: str,
+    *,
     on_decoding: Callable[[Decoding], None] | None,
+    limit: int,
 ) -> Iterator[Line]:
     head = _read_head(stream)
     if forced is None:
@@ -355,7 +421,8 @@ def _read(
     start = len(_bom(head)) if decoding.bom else 0
     chunks = _chunks(head[start:], stream)
     pieces = _decode(chunks, decoding.encoding, errors == "replace", start)
-    replaced = yield from _replaced(_numbered(pieces, source, decoding.encoding, forced))
+    numbered = _numbered(pieces, source, decoding.encoding, forced, limit)
+    replaced = yield from _replaced(numbered)
     if on_decoding is not None:
         on_decoding(replace(decoding, replaced=replaced))
 
@@ -408,31 +475,56 @@ def _with_final(chunks: Iterable[bytes]) -> Iterator[tuple[bytes, bool]]:
 
 
 def _numbered(
-    pieces: Iterable[str | _Undecodable], source: str, codec: str, forced: str | None
+    pieces: Iterable[str | _Undecodable], source: str, codec: str, forced: str | None, limit: int
 ) -> Iterator[Line]:
-    """Split text pieces on LF, CRLF and lone CR into numbered lines."""
+    """Split text pieces on LF, CRLF and lone CR into numbered lines, cutting long ones.
+
+    At most ``limit`` characters of the unfinished line are held, plus one text piece.
+    """
     number = 0
-    parts: list[str] = []  # the unfinished line
+    pending = ""  # the unfinished line, or what is left of it after cutting
+    done = 0  # characters of the unfinished line already given out in pieces
     cr = False  # the last piece ended with CR: a LF at the start of the next one is its
     for piece in pieces:
         if isinstance(piece, _Undecodable):
             if cr:
-                number, parts = number + 1, []
-            where = (source, number + 1, len("".join(parts)) + 1)
+                number, pending, done = number + 1, "", 0
+            where = (source, number + 1, done + len(pending) + 1)
             raise _undecodable_error(piece, where, codec=codec, forced=forced)
         text = "\r" + piece if cr else piece
         cr = text.endswith("\r")
         lines = text.removesuffix("\r").replace("\r\n", "\n").replace("\r", "\n").split("\n")
-        if len(lines) > 1:
+        for line in lines[:-1]:
             number += 1
-            yield number, "".join(parts) + lines[0]
-            parts = []
-            for line in lines[1:-1]:
-                number += 1
-                yield number, line
-        parts.append(lines[-1])
-    if cr or any(parts):
-        yield number + 1, "".join(parts)
+            yield from _cut(number, pending + line, limit)
+            pending, done = "", 0
+        pending += lines[-1]
+        while len(pending) > limit:
+            cut = cut_point(pending, limit)
+            yield number + 1, pending[:cut]
+            pending, done = pending[cut:], done + cut
+    if cr or pending or done:
+        yield from _cut(number + 1, pending, limit)
+
+
+def _cut(number: int, line: str, limit: int) -> Iterator[Line]:
+    """The line, or its pieces when it is longer than ``limit``, with its number."""
+    return ((number, piece) for piece in pieces(line, limit))
+
+
+def pieces(text: str, limit: int = LINE_LIMIT) -> Iterator[str]:
+    """``text`` whole, or cut into pieces of at most ``limit`` characters (:func:`cut_point`).
+
+    >>> list(pieces("Hi. How are you?", 10)), list(pieces("", 10))
+    (['Hi. How ', 'are you?'], [''])
+    """
+    _limit(limit)
+    start = 0
+    while len(text) - start > limit:
+        cut = _cut_from(text, start, limit)
+        yield text[start:cut]
+        start = cut
+    yield text[start:]
 
 
 def _replaced(lines: Iterable[Line]) -> Generator[Line, None, int]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any
 
+from bilingual.decode import LINE_LIMIT
 from bilingual.model import MODEL
 
 #: The default Traditional -> Simplified config, chosen by measurement (see README):
@@ -23,7 +24,8 @@ class Options:
 
     Reading: ``format`` names the input format (``auto`` detects it per file);
     ``encoding`` a Python codec that overrides detection; ``errors`` is ``strict``
-    (undecodable bytes are an error) or ``replace`` (U+FFFD, counted).
+    (undecodable bytes are an error) or ``replace`` (U+FFFD, counted); a line or message
+    longer than ``line_limit`` characters is cut into parts (``Message.part``).
     Processing: ``simplify`` is an OpenCC config name (``tw2s``, ``t2s``, ...) or ``None``
     for no conversion; ``pair_lines`` pairs an English line with the Chinese line next to
     it (same speaker) when their score reaches ``pair_threshold``; ``dedup`` collapses
@@ -41,6 +43,7 @@ class Options:
     format: str = "auto"
     encoding: str | None = None
     errors: str = "strict"
+    line_limit: int = LINE_LIMIT
     simplify: str | None = None
     pair_lines: bool = True
     pair_threshold: float = MODEL.cross_line_threshold

@@ -1,8 +1,9 @@
 """process(lines, options) -> records: the stages of DESIGN.md chained lazily.
 
-decode -> parse (format detected per file) -> segment -> label -> pair and align within
-a message -> pair across lines (one record of look-ahead) -> convert (on request) ->
-clean (unless turned off) -> dedup (on request, across every input) -> records.
+decode -> parse (format detected per file) -> parts (of long lines) -> segment -> label ->
+pair and align within a message -> pair across lines (one record of look-ahead) ->
+convert (on request) -> clean (unless turned off) -> dedup (on request, across every
+input) -> records.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from bilingual.errors import InputError
 from bilingual.formats import Detection, parse, sniff
 from bilingual.label import label
 from bilingual.options import DEFAULT_OPTIONS, Options
+from bilingual.parts import note_cut_lines, number_parts
 from bilingual.records import Message, Pair, Record, Segment
 from bilingual.segment import find_spans
 
@@ -61,7 +63,7 @@ def process(
     [('chat.txt:1', ['en', 'zh'], 1), ('chat.txt:2', ['en'], 0)]
     """
     if isinstance(lines, str):
-        numbered: Iterable[Line] = split_lines(lines)
+        numbered: Iterable[Line] = split_lines(lines, limit=options.line_limit)
     else:
         numbered = ((n, line.rstrip("\r\n")) for n, line in enumerate(lines, start=1))
     return process_lines(numbered, options, source=source)
@@ -71,7 +73,8 @@ def process_file(
     stream: BinaryIO, options: Options = DEFAULT_OPTIONS, *, source: str
 ) -> Iterator[Record]:
     """Like :func:`process`, over a binary stream (decoded as the decode stage says)."""
-    lines = read_lines(stream, source=source, encoding=options.encoding, errors=options.errors)
+    lines = read_lines(stream, source=source, encoding=options.encoding, errors=options.errors,
+                       limit=options.line_limit)  # fmt: skip
     return process_lines(lines, options, source=source)
 
 
@@ -157,14 +160,17 @@ def _guarded(
 def _messages(
     lines: Iterable[Line], options: Options, source: str, on_detect: OnDetect | None
 ) -> Iterator[Message]:
-    """The messages of one input, its format detected first unless ``options`` names it."""
+    """The messages of one input, its format detected first unless ``options`` names it;
+    the pieces of a line cut for length are numbered as parts."""
+    cut: set[int] = set()
+    lines = note_cut_lines(lines, cut)
     format = options.format
     if format == "auto":
         found, lines = sniff(lines)
         format = found.format
         if on_detect is not None:
             on_detect(source, found)
-    return parse(lines, source=source, format=format)
+    return number_parts(parse(lines, source=source, format=format), cut, options.line_limit)
 
 
 def finish(messages: Iterable[Message], options: Options) -> Iterator[Record]:

@@ -143,8 +143,12 @@ class Message:
 
     @property
     def id(self) -> str:
-        """A stable identifier: ``source:line``."""
-        return f"{self.source}:{self.line}"
+        """A stable identifier: ``source:line``, and ``.part`` for a part of a long line.
+
+        >>> Message("a.txt", 3, "x").id, Message("a.txt", 3, "x", part=2).id
+        ('a.txt:3', 'a.txt:3.2')
+        """
+        return f"{self.source}:{self.line}" + ("" if self.part is None else f".{self.part}")
 
 
 @dataclass(frozen=True, slots=True)

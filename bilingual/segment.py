@@ -16,6 +16,7 @@ the spans is whitespace, punctuation or symbols — never a letter or a digit.
 from __future__ import annotations
 
 import heapq
+from array import array
 from dataclasses import dataclass
 
 import regex
@@ -260,20 +261,26 @@ def _key(run: _Run) -> int:
 class _Chain:
     """Runs as a doubly linked list, with queues of the runs that may merge next.
 
-    ``runs`` maps the id of each live run to it; a merge adds the merged run under a new
-    id and drops its parts; ``at`` maps the start of each live run to its id. Whether a
-    run can merge depends only on it and its two neighbours, so a run is queued when it
-    appears or its neighbours change, if it can merge then; a queued key whose run is
-    gone, or can no longer merge, is dropped when it reaches the top. Edge merges only
-    come into play when no embedded run is left, so their queue is built when first needed.
+    ``runs`` holds each run under its id (its index), ``None`` once merged; a merge
+    appends the merged run under a new id; ``at`` maps the start of each live run
+    (counted from the first run's start) to its id, ``-1`` for none. The links and
+    ``at`` are arrays of machine ints, not lists of int objects: on a long line they are
+    most of the memory, which then stays compact. Whether a run can merge depends only
+    on it and its two neighbours, so a run is queued when it appears or its neighbours
+    change, if it can merge then; a queued key whose run is gone, or can no longer
+    merge, is dropped when it reaches the top. Edge merges only come into play when no
+    embedded run is left, so their queue is built when first needed.
     """
 
     def __init__(self, text: str, runs: list[_Run]) -> None:
         self.text = text
-        self.runs = dict(enumerate(runs))
-        self.before = list(range(-1, len(runs) - 1))
-        self.after = [*range(1, len(runs)), -1]
-        self.at = {run.start: k for k, run in enumerate(runs)}
+        self.runs: list[_Run | None] = list(runs)
+        self.before = array("q", range(-1, len(runs) - 1))
+        self.after = array("q", [*range(1, len(runs)), -1])
+        self.base = runs[0].start if runs else 0  # at[i] is for the run starting at base + i
+        self.at = array("q", [-1]) * (runs[-1].end - self.base if runs else 0)
+        for k, run in enumerate(runs):
+            self.at[run.start - self.base] = k
         self.head = 0
         self.embedded = _Queue()
         self.edges: _Queue | None = None
@@ -293,28 +300,28 @@ class _Chain:
         while (key := self.embedded.top()) is not None:
             self.embedded.pop()
             k = self._live(key)
-            if k is not None and _embedded(self.runs[k], *self.neighbours(k)):
+            if k is not None and _embedded(self._run(k), *self.neighbours(k)):
                 return self.before[k], k, self.after[k]
         edges = self._edge_queue()
         while (key := edges.top()) is not None:
             edges.pop()
             k = self._live(key)
-            if k is not None and (side := _edge_side(self.text, self.runs[k], *self.neighbours(k))):
+            if k is not None and (side := _edge_side(self.text, self._run(k), *self.neighbours(k))):
                 return (self.before[k], k, k) if side < 0 else (k, k, self.after[k])
         return None
 
     def merge(self, lo: int, minority: int, hi: int) -> None:
         """Replace runs ``lo..hi`` by one run of the host's kind, counting the host's words."""
-        parts = [self.runs[k] for k in dict.fromkeys((lo, minority, hi))]
-        kind = self.runs[hi].kind if lo == minority else self.runs[lo].kind
+        parts = [self._run(k) for k in dict.fromkeys((lo, minority, hi))]
+        kind = self._run(hi).kind if lo == minority else self._run(lo).kind
         words = sum(run.words for run in parts if run.kind == kind)
-        new = len(self.before)
-        self.runs[new] = _Run(parts[0].start, parts[-1].end, kind, words, parts[-1].closed)
-        for k in {lo, minority, hi}:
-            del self.runs[k]
+        new = len(self.runs)
+        self.runs.append(_Run(parts[0].start, parts[-1].end, kind, words, parts[-1].closed))
+        for k in (lo, minority, hi):
+            self.runs[k] = None
         for run in parts[1:]:
-            del self.at[run.start]
-        self.at[parts[0].start] = new
+            self.at[run.start - self.base] = -1
+        self.at[parts[0].start - self.base] = new
         self._link(new, self.before[lo], self.after[hi])
         for k in (self.before[new], new, self.after[new]):
             if k >= 0:
@@ -324,18 +331,24 @@ class _Chain:
         """The remaining runs, first to last."""
         order, k = [], self.head
         while k >= 0:
-            order.append(self.runs[k])
+            order.append(self._run(k))
             k = self.after[k]
         return order
 
+    def _run(self, k: int) -> _Run:
+        """The live run ``k``."""
+        run = self.runs[k]
+        assert run is not None  # only live ids are linked or queued
+        return run
+
     def _live(self, key: int) -> int | None:
         """The id of the live run ``key`` stands for, if that run still has this key."""
-        k = self.at.get(key & ((1 << _START_BITS) - 1))
-        return k if k is not None and _key(self.runs[k]) == key else None
+        k = self.at[(key & ((1 << _START_BITS) - 1)) - self.base]
+        return k if k >= 0 and _key(self._run(k)) == key else None
 
     def _offer(self, k: int) -> None:
         """Queue run ``k`` for the merges it can take part in now."""
-        run, (before, after) = self.runs[k], self.neighbours(k)
+        run, (before, after) = self._run(k), self.neighbours(k)
         if _embedded(run, before, after):
             self.embedded.push(_key(run))
         if self.edges is not None and _edge_side(self.text, run, before, after):
@@ -345,8 +358,10 @@ class _Chain:
         """The queue of edge merges, built from every live run the first time."""
         if self.edges is None:
             self.edges = _Queue()
-            for k in self.at.values():
+            k = self.head
+            while k >= 0:
                 self._offer(k)
+                k = self.after[k]
         return self.edges
 
     def _link(self, new: int, before: int, after: int) -> None:

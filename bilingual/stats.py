@@ -81,7 +81,8 @@ class Stats:
 
 
 def collect(records: Iterable[Record]) -> Stats:
-    """Fold records into :class:`Stats`, in one pass.
+    """Fold records into :class:`Stats`, in one pass; the parts of a long line after
+    the first (``part`` 2, 3, ...) go on its message and are not counted again.
 
     >>> from bilingual.records import Message
     >>> seg = Segment(0, 2, "zh", "Hant", "你好")
@@ -98,10 +99,11 @@ def collect(records: Iterable[Record]) -> Stats:
     mix: dict[str | None, Counter[str]] = {}
     for record in records:
         message = record.message
-        messages += 1
+        new = int((message.part or 1) == 1)
+        messages += new
         pairs += len(record.pairs)
-        formats[message.format] += 1
-        per_speaker[message.speaker] += 1
+        formats[message.format] += new
+        per_speaker[message.speaker] += new
         counts = mix.setdefault(message.speaker, Counter())
         counts.update(bucket(s) for s in record.segments if s.is_language)
         if message.time is not None:

@@ -15,13 +15,17 @@ class Draft:
     """The header facts of one message plus the body lines seen so far.
 
     Blank lines inside a message are kept; blank lines at its end are dropped, and
-    ``end_line`` is the last line that held text (or the header line).
+    ``end_line`` is the last line that held text (or the header line). A piece of a line
+    cut for length (the same number as the line before, see :mod:`bilingual.decode`) is
+    joined to it bare: the message holds the line as it was.
 
     >>> d = Draft(source="x", line=3, format="whatsapp", speaker="Amy", body=["Hi"])
     >>> d.add(4, "second"); d.add(5, "")
     >>> m = d.finish()
     >>> m.text, m.line, m.end_line
     ('Hi\\nsecond', 3, 4)
+    >>> d.add(5, "x"); d.add(5, "yz"); d.finish().text
+    'Hi\\nsecond\\nxyz'
     """
 
     source: str
@@ -36,13 +40,19 @@ class Draft:
     end_line: int = 0
     speaker_id: str | None = None
     is_sender: bool | None = None
+    last: int = 0  # the number of the line added last
 
     def __post_init__(self) -> None:
         self.end_line = self.end_line or self.line
+        self.last = self.line
 
     def add(self, number: int, text: str) -> None:
         """Append a continuation line (blank lines count only if text follows)."""
-        self.body.append(text)
+        if number == self.last and self.body:
+            self.body[-1] += text
+        else:
+            self.body.append(text)
+        self.last = number
         if text.strip():
             self.end_line = number
 

@@ -73,7 +73,7 @@ def parse(lines: Iterable[Line], *, source: str, name: str) -> Iterator[Message]
     """
     rows = list(lines)
     first = rows[0][0] if rows else 1
-    document = "\n".join(text for _, text in rows)
+    document = "".join(_joined(rows))
     _check(document, source, first)
     starts = [0] + [i + 1 for i, c in enumerate(document) if c == "\n"]
 
@@ -91,6 +91,16 @@ def parse(lines: Iterable[Line], *, source: str, name: str) -> Iterator[Message]
                 raise InputError("a message is not a JSON object", source=source,
                                  line=line_at(pos))  # fmt: skip
             yield _message(obj, source, name, line_at(pos), line_at(end - 1))
+
+
+def _joined(rows: list[Line]) -> Iterator[str]:
+    """The texts of ``rows`` with a line feed between lines; pieces of a cut line bare.
+
+    >>> list(_joined([(1, "{"), (2, '"a": '), (2, "1}")]))
+    ['{', '\\n"a": ', '1}']
+    """
+    for index, (number, text) in enumerate(rows):
+        yield "\n" + text if index and number != rows[index - 1][0] else text
 
 
 def _check(document: str, source: str, first: int) -> None:

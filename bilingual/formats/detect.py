@@ -34,6 +34,8 @@ from bilingual.formats._score import share_of
 
 #: Lines read before deciding.
 PREFIX = 200
+#: ... unless these many characters come first (a file of long lines).
+PREFIX_CHARS = 1 << 20
 #: What a weak header (a bare ``Name:`` label) weighs against a timestamped app header:
 #: ten labels count as much as one header, so a chat export whose first messages quote
 #: a dialogue (``Me: "..."``, ``Vendor: ...``) stays a chat export, while a transcript
@@ -223,12 +225,19 @@ def detect(sample: Sequence[Line]) -> Detection:
 
 
 def sniff(lines: Iterable[Line], *, prefix: int = PREFIX) -> tuple[Detection, Iterator[Line]]:
-    """Detect from the first ``prefix`` lines; return the detection and all the lines.
+    """Detect from the first ``prefix`` lines, or fewer if they hold :data:`PREFIX_CHARS`
+    characters; return the detection and all the lines.
 
     >>> found, rest = sniff(iter([(1, "Q: 為什麼？"), (2, "A: Because."), (3, "end")]))
     >>> found.format, [n for n, _ in rest]
     ('transcript', [1, 2, 3])
     """
     stream = iter(lines)
-    head = list(islice(stream, prefix))
+    head: list[Line] = []
+    size = 0
+    for line in islice(stream, prefix):
+        head.append(line)
+        size += len(line[1])
+        if size >= PREFIX_CHARS:
+            break
     return detect(head), chain(head, stream)
