@@ -20,6 +20,7 @@ log(score)``; nothing is dropped or reordered: an unmatched sentence gets an emp
 
 from __future__ import annotations
 
+import functools
 import itertools
 import math
 from collections.abc import Iterable, Sequence
@@ -123,12 +124,16 @@ class _Side:
         )
 
 
+# Cached: a line that could pair with both neighbours is aligned twice, and dumps repeat
+# sentences; the features are pure functions of the text.
+@functools.lru_cache(maxsize=4096)
 def _en_side(text: str) -> _Side:
     rest = _URL.sub(" ", text)
     spelled = (float(_EN_NUMBERS[w]) for w in _EN_WORD.findall(rest.lower()) if w in _EN_NUMBERS)
     return _side(text, rest, spelled, len(_EN_CHARS.findall(text)), stems=en_stems(rest))
 
 
+@functools.lru_cache(maxsize=4096)
 def _zh_side(text: str) -> _Side:
     rest = _URL.sub(" ", text)
     numerals = (float(zh_numeral(m)) for m in _ZH_NUMERAL.findall(rest))

@@ -275,9 +275,15 @@ class ZhWords:
     words: tuple[tuple[int, frozenset[str]], ...]
     #: Content characters (function characters excluded), computed once.
     chars: int = field(init=False, default=0)
+    #: The words with glosses (the only ones :func:`overlap` can count), computed once.
+    glossy: tuple[tuple[int, frozenset[str]], ...] = field(init=False, default=())
+    #: Every gloss of every word, computed once: alignment scores a side many times.
+    glossed: frozenset[str] = field(init=False, default=frozenset())
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "chars", sum(n for n, _ in self.words))
+        object.__setattr__(self, "glossy", tuple(w for w in self.words if w[1]))
+        object.__setattr__(self, "glossed", frozenset().union(*(g for _, g in self.glossy)))
 
 
 def zh_words(text: str) -> ZhWords:
@@ -286,19 +292,31 @@ def zh_words(text: str) -> ZhWords:
     >>> [n for n, _ in zh_words("我喜歡綠茶。").words]
     [1, 2, 2]
     """
-    lex = index()
     out: list[tuple[int, frozenset[str]]] = []
     for run in _HAN_RUN.findall(fold(text)):
-        i = 0
-        while i < len(run):
-            for size in range(min(_MAX_WORD, len(run) - i), 0, -1):
-                word = run[i : i + size]
-                if size == 1 or word in lex:
-                    break
-            if word not in _ZH_STOP:
-                out.append((size, _gloss_set(word)))
-            i += size
+        out.extend(_run_words(run))
     return ZhWords(tuple(out))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _run_words(run: str) -> tuple[tuple[int, frozenset[str]], ...]:
+    """One run of Han characters as dictionary words, function characters left out.
+
+    Cached: the same runs recur across a dump (and each side is read again when a line
+    pairs with both neighbours), and the matching loop is per character.
+    """
+    lex = index()
+    out: list[tuple[int, frozenset[str]]] = []
+    i = 0
+    while i < len(run):
+        for size in range(min(_MAX_WORD, len(run) - i), 0, -1):
+            word = run[i : i + size]
+            if size == 1 or word in lex:
+                break
+        if word not in _ZH_STOP:
+            out.append((size, _gloss_set(word)))
+        i += size
+    return tuple(out)
 
 
 def overlap(en: tuple[str, ...], zh: ZhWords) -> float:
@@ -313,13 +331,9 @@ def overlap(en: tuple[str, ...], zh: ZhWords) -> float:
     if not en or not zh.words:
         return 0.0
     en_set = set(en)
-    glossed: set[str] = set()
-    covered = 0
-    for n, gl in zh.words:
-        glossed |= gl
-        if gl & en_set:
-            covered += n
+    covered = sum(n for n, gl in zh.glossy if not gl.isdisjoint(en_set))
     zh_share = covered / zh.chars if zh.chars else 0.0
+    glossed = zh.glossed
     en_share = sum(1 for w in en if w in glossed) / len(en)
     if not zh_share or not en_share:
         return 0.0
