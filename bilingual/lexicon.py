@@ -22,6 +22,7 @@ import importlib.metadata
 import importlib.resources
 import marshal
 from collections.abc import Iterable
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from importlib.resources.abc import Traversable
 from pathlib import Path
@@ -250,9 +251,10 @@ def _run_words(run: str) -> tuple[tuple[int, frozenset[str]], ...]:
     return tuple(out)
 
 
-def overlap(en: tuple[str, ...], zh: ZhWords) -> float:
+def overlap(en: tuple[str, ...], zh: ZhWords, en_set: AbstractSet[str] | None = None) -> float:
     """Harmonic mean of the shares of Chinese characters and of English words that the other
     side's words explain (low when either side has much the other does not).
+    ``en_set`` is ``set(en)`` when the caller has it already.
 
     >>> overlap(en_stems("I like green tea."), zh_words("我喜歡綠茶。"))
     1.0
@@ -261,7 +263,7 @@ def overlap(en: tuple[str, ...], zh: ZhWords) -> float:
     """
     if not en or not zh.words:
         return 0.0
-    en_set = set(en)
+    en_set = set(en) if en_set is None else en_set
     covered = sum(n for n, gl in zh.glossy if not gl.isdisjoint(en_set))
     zh_share = covered / zh.chars if zh.chars else 0.0
     glossed = zh.glossed
