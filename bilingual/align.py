@@ -110,8 +110,6 @@ class _Side:
     end: str
     stems: tuple[str, ...] = ()
     words: ZhWords = _NO_WORDS
-    #: ``stems`` as a set, made once: :func:`overlap` would make it per bead scored.
-    stem_set: frozenset[str] = frozenset()
 
     def __add__(self, other: _Side) -> _Side:
         return _Side(
@@ -123,7 +121,6 @@ class _Side:
             other.end,
             self.stems + other.stems,
             ZhWords(self.words.words + other.words.words),
-            self.stem_set | other.stem_set,
         )
 
 
@@ -163,7 +160,6 @@ def _side(
         end=_end_mark(text),
         stems=stems,
         words=words,
-        stem_set=frozenset(stems),
     )
 
 
@@ -188,7 +184,7 @@ def _features(en: _Side, zh: _Side) -> tuple[float, float, int, int, int]:
         punct = 1 if en.end == zh.end else -1
     elif zh.end in "?!" and zh.end and en.end == ".":
         punct = -1
-    return math.exp(-z * z / 8), overlap(en.stems, zh.words, en.stem_set), matched, missed, punct
+    return math.exp(-z * z / 8), overlap(en.stems, zh.words), matched, missed, punct
 
 
 def _score(en: _Side, zh: _Side) -> float:

@@ -22,7 +22,6 @@ import importlib.metadata
 import importlib.resources
 import marshal
 from collections.abc import Iterable
-from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from importlib.resources.abc import Traversable
 from pathlib import Path
@@ -207,15 +206,9 @@ class ZhWords:
     words: tuple[tuple[int, frozenset[str]], ...]
     #: Content characters (function characters excluded), computed once.
     chars: int = field(init=False, default=0)
-    #: The words with glosses (the only ones :func:`overlap` can count), computed once.
-    glossy: tuple[tuple[int, frozenset[str]], ...] = field(init=False, default=())
-    #: Every gloss of every word, computed once: alignment scores a side many times.
-    glossed: frozenset[str] = field(init=False, default=frozenset())
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "chars", sum(n for n, _ in self.words))
-        object.__setattr__(self, "glossy", tuple(w for w in self.words if w[1]))
-        object.__setattr__(self, "glossed", frozenset().union(*(g for _, g in self.glossy)))
 
 
 def zh_words(text: str) -> ZhWords:
@@ -251,10 +244,9 @@ def _run_words(run: str) -> tuple[tuple[int, frozenset[str]], ...]:
     return tuple(out)
 
 
-def overlap(en: tuple[str, ...], zh: ZhWords, en_set: AbstractSet[str] | None = None) -> float:
+def overlap(en: tuple[str, ...], zh: ZhWords) -> float:
     """Harmonic mean of the shares of Chinese characters and of English words that the other
     side's words explain (low when either side has much the other does not).
-    ``en_set`` is ``set(en)`` when the caller has it already.
 
     >>> overlap(en_stems("I like green tea."), zh_words("我喜歡綠茶。"))
     1.0
@@ -263,10 +255,14 @@ def overlap(en: tuple[str, ...], zh: ZhWords, en_set: AbstractSet[str] | None = 
     """
     if not en or not zh.words:
         return 0.0
-    en_set = set(en) if en_set is None else en_set
-    covered = sum(n for n, gl in zh.glossy if not gl.isdisjoint(en_set))
+    en_set = set(en)
+    glossed: set[str] = set()
+    covered = 0
+    for n, gl in zh.words:
+        glossed |= gl
+        if gl & en_set:
+            covered += n
     zh_share = covered / zh.chars if zh.chars else 0.0
-    glossed = zh.glossed
     en_share = sum(1 for w in en if w in glossed) / len(en)
     if not zh_share or not en_share:
         return 0.0
