@@ -219,17 +219,17 @@ def zh_words(text: str) -> ZhWords:
     """
     out: list[tuple[int, frozenset[str]]] = []
     for run in _HAN_RUN.findall(fold(text)):
-        out.extend(_run_words(run))
+        out.extend(_cached_run_words(run) if len(run) <= _CACHED_RUN else _run_words(run))
     return ZhWords(tuple(out))
 
 
-@functools.lru_cache(maxsize=1 << 16)
-def _run_words(run: str) -> tuple[tuple[int, frozenset[str]], ...]:
-    """One run of Han characters as dictionary words, function characters left out.
+#: Han runs up to this many characters have their words cached (longer ones are rare and
+#: would hold memory).
+_CACHED_RUN = 64
 
-    Cached: the same runs recur across a dump (and each side is read again when a line
-    pairs with both neighbours), and the matching loop is per character.
-    """
+
+def _run_words(run: str) -> tuple[tuple[int, frozenset[str]], ...]:
+    """One run of Han characters as dictionary words, function characters left out."""
     lex = index()
     out: list[tuple[int, frozenset[str]]] = []
     i = 0
@@ -242,6 +242,11 @@ def _run_words(run: str) -> tuple[tuple[int, frozenset[str]], ...]:
             out.append((size, _gloss_set(word)))
         i += size
     return tuple(out)
+
+
+# Cached: the same runs recur across a dump (and each side is read again when a line
+# pairs with both neighbours), and the matching loop is per character.
+_cached_run_words = functools.lru_cache(maxsize=1 << 16)(_run_words)
 
 
 def overlap(en: tuple[str, ...], zh: ZhWords) -> float:

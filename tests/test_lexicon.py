@@ -16,7 +16,7 @@ from bilingual.lexicon import Index, cache_key, en_stems, overlap, zh_words
 
 
 def _clear() -> None:
-    for cached in (lexicon.index, lexicon.lexicon, lexicon._gloss_set, lexicon._run_words):
+    for cached in (lexicon.index, lexicon.lexicon, lexicon._gloss_set, lexicon._cached_run_words):
         cached.cache_clear()
 
 
