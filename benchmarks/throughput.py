@@ -158,7 +158,8 @@ def chat_dump(directory: Path, size_mb: float, seed: int) -> list[Path]:
             row = (f"{1 + day // 28 % 12}/{1 + day % 28}/23, {(hour - 1) % 12 + 1}:{mins:02d} "
                    f"{'AM' if hour < 12 else 'PM'} - {rng.choice(NAMES)}: "
                    f"{_chat_text(rng, pairs)}\n")  # fmt: skip
-            size += out.write(row)
+            out.write(row)
+            size += len(row.encode())  # bytes: --chat-mb is the file size
     with line.open("w", encoding="utf-8") as out:
         out.write("[LINE] Chat history in Bench 測試群\nSaved on: 2023/12/31 23:00\n\n")
         minute, size, day = 0, 0, -1
@@ -166,10 +167,11 @@ def chat_dump(directory: Path, size_mb: float, seed: int) -> list[Path]:
             minute += rng.randint(0, 2)
             if minute // (24 * 60) != day:
                 day = minute // (24 * 60)
-                size += out.write(f"\n2023/{1 + day // 28 % 12:02d}/{1 + day % 28:02d}\n")
+                size += out.write(f"\n2023/{1 + day // 28 % 12:02d}/{1 + day % 28:02d}\n")  # ASCII
             hour, mins = divmod(minute % (24 * 60), 60)
             row = f"{hour:02d}:{mins:02d}\t{rng.choice(NAMES)}\t{_chat_text(rng, pairs)}\n"
-            size += out.write(row)
+            out.write(row)
+            size += len(row.encode())  # bytes: --chat-mb is the file size
     return [whatsapp, line]
 
 
