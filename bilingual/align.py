@@ -20,6 +20,7 @@ log(score)``; nothing is dropped or reordered: an unmatched sentence gets an emp
 
 from __future__ import annotations
 
+import functools
 import itertools
 import math
 from collections.abc import Iterable, Sequence
@@ -123,16 +124,35 @@ class _Side:
         )
 
 
+#: Sentences up to this many characters have their features cached (longer ones are rare,
+#: and would hold memory).
+_CACHED_SENTENCE = 500
+
+
 def _en_side(text: str) -> _Side:
+    return _cached_en_side(text) if len(text) <= _CACHED_SENTENCE else _make_en_side(text)
+
+
+def _zh_side(text: str) -> _Side:
+    return _cached_zh_side(text) if len(text) <= _CACHED_SENTENCE else _make_zh_side(text)
+
+
+def _make_en_side(text: str) -> _Side:
     rest = _URL.sub(" ", text)
     spelled = (float(_EN_NUMBERS[w]) for w in _EN_WORD.findall(rest.lower()) if w in _EN_NUMBERS)
     return _side(text, rest, spelled, len(_EN_CHARS.findall(text)), stems=en_stems(rest))
 
 
-def _zh_side(text: str) -> _Side:
+def _make_zh_side(text: str) -> _Side:
     rest = _URL.sub(" ", text)
     numerals = (float(zh_numeral(m)) for m in _ZH_NUMERAL.findall(rest))
     return _side(text, rest, numerals, len(_ZH_CHARS.findall(text)), words=zh_words(rest))
+
+
+# Cached: a line that could pair with both neighbours is aligned twice, and dumps repeat
+# sentences; the features are pure functions of the text.
+_cached_en_side = functools.lru_cache(maxsize=4096)(_make_en_side)
+_cached_zh_side = functools.lru_cache(maxsize=4096)(_make_zh_side)
 
 
 def _side(

@@ -19,10 +19,15 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import hashlib
 from collections.abc import Iterable
+from pathlib import Path
 from typing import Protocol
 
-from bilingual import scripts
+import regex
+
+from bilingual import cache, scripts
+from bilingual.cache import cache_dir
 from bilingual.errors import ConfigError
 from bilingual.options import DEFAULT_SIMPLIFY
 from bilingual.records import Pair, Record, Segment
@@ -114,6 +119,39 @@ def script_tables() -> tuple[frozenset[str], frozenset[str]]:
     >>> "國" in traditional, "国" in simplified, "中" in traditional | simplified
     (True, True, False)
     """
+    path = _tables_path()
+    stored = cache.read(path) if path is not None else None
+    if (
+        isinstance(stored, tuple)
+        and len(stored) == 2
+        and all(isinstance(t, frozenset) for t in stored)
+    ):
+        return stored[0], stored[1]
+    tables = _build_script_tables()
+    if path is not None:
+        cache.write(path, tables, "scripts-")
+    return tables
+
+
+def _tables_path() -> Path | None:
+    """Where the script tables are cached: named by OpenCC's and regex's versions and
+    this module's code (building them loads two more OpenCC configs: a third of the start-up).
+    """
+    import opencc  # noqa: PLC0415 - heavy C++ extension, loaded on first use
+
+    directory = cache_dir()
+    if directory is None:  # pragma: no cover - no home directory
+        return None
+    try:
+        source = Path(__file__).read_bytes()
+    except OSError:  # pragma: no cover - e.g. run from a zip
+        source = b""
+    versions = f"{getattr(opencc, '__version__', '?')}\0{regex.__version__}\0".encode()
+    return directory / f"scripts-{hashlib.sha256(versions + source).hexdigest()[:24]}.marshal"
+
+
+def _build_script_tables() -> tuple[frozenset[str], frozenset[str]]:
+    """The tables of :func:`script_tables`, read off OpenCC's conversions of every Han character."""
     chars = [chr(c) for c in range(0x3400, 0xA000) if scripts.HAN.match(chr(c))]
     joined = "\n".join(chars)
 

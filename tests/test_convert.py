@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import json
 import re
 from pathlib import Path
@@ -64,3 +65,29 @@ def test_simplify_keeps_the_original() -> None:
     en, zh = split("No backdoors 沒有後門", simplify="t2s")
     assert (zh.text, zh.simplified) == ("沒有後門", "没有后门")
     assert en.simplified is None
+
+
+def test_script_tables_come_back_from_the_cache_unchanged(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The first process builds the tables from OpenCC and stores them; the next reads
+    the same sets back without building (the build loads two more OpenCC configs)."""
+    module = importlib.import_module("bilingual.convert")  # `convert` is the function
+    monkeypatch.setenv("BILINGUAL_CACHE_DIR", str(tmp_path))
+    fresh = module._build_script_tables()
+    module.script_tables.cache_clear()
+    try:
+        assert module.script_tables() == fresh
+        assert [p.name[:8] for p in tmp_path.iterdir()] == ["scripts-"]
+
+        def fail() -> None:
+            raise AssertionError("built although the cache holds the tables")
+
+        monkeypatch.setattr(module, "_build_script_tables", fail)
+        module.script_tables.cache_clear()
+        traditional, simplified = module.script_tables()
+        assert (traditional, simplified) == fresh
+        assert "國" in traditional
+        assert "国" in simplified
+    finally:
+        module.script_tables.cache_clear()

@@ -11,11 +11,12 @@ from pathlib import Path
 import pytest
 
 from bilingual import lexicon
-from bilingual.lexicon import CACHE_ENV, Index, cache_dir, cache_key, en_stems, overlap, zh_words
+from bilingual.cache import CACHE_ENV, cache_dir
+from bilingual.lexicon import Index, cache_key, en_stems, overlap, zh_words
 
 
 def _clear() -> None:
-    for cached in (lexicon.index, lexicon.lexicon, lexicon._gloss_set):
+    for cached in (lexicon.index, lexicon.lexicon, lexicon._gloss_set, lexicon._cached_run_words):
         cached.cache_clear()
 
 
