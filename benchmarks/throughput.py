@@ -104,10 +104,14 @@ class Run:
 
 
 def child(argv: Sequence[str]) -> Run:
-    """Run ``argv`` and measure it with ``os.wait4`` (raises when it fails)."""
+    """Run ``argv`` and measure it with ``os.wait4`` (raises when it fails).
+
+    The child runs in the temporary directory: ``python -m`` puts its working directory
+    first on ``sys.path``, which would import a checkout there instead of ``PYTHONPATH``'s.
+    """
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         start = time.perf_counter()
-        proc = subprocess.Popen(list(argv), stdout=out, stderr=err)
+        proc = subprocess.Popen(list(argv), stdout=out, stderr=err, cwd=tempfile.gettempdir())
         _, status, usage = os.wait4(proc.pid, 0)
         wall = time.perf_counter() - start
         if os.waitstatus_to_exitcode(status):
@@ -272,7 +276,8 @@ def main() -> None:
     summary: dict[str, dict[str, float | None]] = {}
     with tempfile.TemporaryDirectory() as name:
         tmp = Path(name)
-        dump = args.dump or make_dump(tmp / "dump.txt", args.size_mb, args.seed)
+        made = None if args.dump else make_dump(tmp / "dump.txt", args.size_mb, args.seed)
+        dump = made or args.dump.resolve()
         chat = chat_dump(tmp, args.chat_mb, args.seed)
         seconds, peak = startup(tmp)
         print(f"python {sys.version.split()[0]}; rates from the child's CPU time (user+sys, "
