@@ -367,6 +367,48 @@ def stats(
         _summarise(failed, len(inputs))
 
 
+@app.command(
+    cls=_Command,
+    short_help="One self-contained HTML page showing dumps at a glance.",
+    epilog=_example(
+        "bilingual report chat.txt -o report.html",
+        "bilingual report *.txt --json -o report.json",
+    ),
+)
+def report(
+    inputs: Inputs,
+    *,
+    output: Output = "-",
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Write the summary and aggregates as JSON instead.")
+    ] = False,
+    rows: Annotated[
+        int, typer.Option(min=0, metavar="N", help="Show the first N messages in a table.")
+    ] = 50,
+    input_format: InputFormat = "auto",
+    encoding: Encoding = None,
+    errors: Errors = "strict",
+    keep_going: KeepGoing = False,
+) -> None:
+    """An offline HTML page: speakers and their language mix, activity, pairs, warnings."""
+    from bilingual.report import gather, render_html, to_json  # noqa: PLC0415 - only here
+
+    with _errors_to_exit_codes():
+        options = Options(format=input_format, encoding=encoding, errors=errors)
+        target = Target(output, inputs=inputs)
+        target.check()
+        records, sources, failed = _summary_run(inputs, options, keep_going)
+        gathered = gather(records, row_limit=rows, threshold=options.pair_threshold)
+        with target.open() as out:
+            if as_json:
+                payload = to_json(gathered, sources, signature(options))
+                out.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+            else:
+                title = f"bilingual report: {', '.join(_source_name(i) for i in inputs)}"
+                out.write(render_html(gathered, sources, title=title, signature=signature(options)))
+        _summarise(failed, len(inputs))
+
+
 def _summary_run(
     inputs: list[str], options: Options, keep_going: bool
 ) -> tuple[Iterator[Record], Sources, list[str]]:
