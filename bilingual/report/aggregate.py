@@ -93,24 +93,31 @@ def _span(first: dt.date, last: dt.date, unit: str) -> list[dt.date]:
 
 def periods(days: dict[str, Counter[str]]) -> tuple[str, list[tuple[str, Counter[str]]]]:
     """The finest unit giving at most :data:`MAX_PERIODS` columns from the first day to
-    the last, and each period's counts (empty periods included, so gaps show).
+    the last, and each period's counts (empty periods included, so gaps show). Dates
+    more than that many years apart (a misread year) get only the years that have data.
 
     >>> unit, rows = periods({"2023-01-02": Counter(en=1), "2023-01-04": Counter(en=2)})
     >>> unit, [(label, c["en"]) for label, c in rows]
     ('day', [('2023-01-02', 1), ('2023-01-03', 0), ('2023-01-04', 2)])
     >>> periods({"2020-01-01": Counter(en=1), "2023-01-01": Counter(en=1)})[0]
     'month'
+    >>> [label for label, _ in periods({"1900-01-01": Counter(), "2100-01-01": Counter()})[1]]
+    ['1900', '2100']
     """
     dated = {d: c for day, c in days.items() if (d := _date(day)) is not None}
     if not dated:
         return "day", []
     first, last = min(dated), max(dated)
-    unit = next((u for u in PERIODS if len(_span(first, last, u)) <= MAX_PERIODS), "year")
-    totals: dict[dt.date, Counter[str]] = {s: Counter() for s in _span(first, last, unit)}
+    unit = next((u for u in PERIODS if len(_span(first, last, u)) <= MAX_PERIODS), None)
+    starts = (
+        _span(first, last, unit) if unit else sorted({d.replace(month=1, day=1) for d in dated})
+    )
+    unit = unit or "year"
+    totals: dict[dt.date, Counter[str]] = {s: Counter() for s in starts}
     for day, counts in dated.items():
-        totals.setdefault(_period_start(day, unit), Counter()).update(counts)
+        totals[_period_start(day, unit)].update(counts)
     label = {"month": 7, "year": 4}.get(unit, 10)
-    return unit, [(s.isoformat()[:label], totals[s]) for s in sorted(totals)]
+    return unit, [(s.isoformat()[:label], totals[s]) for s in starts]
 
 
 def _date(day: str) -> dt.date | None:
