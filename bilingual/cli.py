@@ -404,7 +404,8 @@ def report(
                 payload = to_json(gathered, sources, signature(options))
                 out.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
             else:
-                title = f"bilingual report: {', '.join(_source_name(i) for i in inputs)}"
+                more = f" and {len(inputs) - 1} more" if len(inputs) > 1 else ""
+                title = f"bilingual report: {_source_name(inputs[0])}{more}"
                 out.write(render_html(gathered, sources, title=title, signature=signature(options)))
         _summarise(failed, len(inputs))
 

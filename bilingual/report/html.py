@@ -31,7 +31,7 @@ _CSS = """
 *{box-sizing:border-box}
 body{margin:0 auto;max-width:1100px;padding:12px;background:var(--bg);color:var(--fg);
 font:15px/1.45 system-ui,sans-serif}
-h1{font-size:1.5em;margin:.2em 0}h2{font-size:1.2em;margin:1.6em 0 .4em;
+h1{font-size:1.5em;margin:.2em 0;overflow-wrap:anywhere}h2{font-size:1.2em;margin:1.6em 0 .4em;
 border-bottom:1px solid var(--line)}
 .muted,figcaption{color:var(--muted);font-size:.9em}
 .scroll{overflow-x:auto}
@@ -41,7 +41,8 @@ td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
 td.text{min-width:16em;overflow-wrap:anywhere;white-space:pre-wrap}
 .warn{color:var(--warn)}
 dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:2px 12px;margin:0}
-dl.facts dt{color:var(--muted)}dl.facts dd{margin:0}
+dl.facts dt{color:var(--muted)}dl.facts dd{margin:0;overflow-wrap:anywhere}
+figure{margin:.5em 0}
 svg.chart{display:block}
 svg.chart text{fill:currentColor}
 svg.mix{width:100%;min-width:80px;height:14px;display:block}

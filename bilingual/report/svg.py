@@ -104,9 +104,10 @@ def stacked_columns(
                 h = plot_h * n / peak
                 y -= h
                 body.append(_rect((left + i * step, y, step * 0.9, h), b, f"{period}: {b} {n}"))
-    if periods:
-        for i in sorted({0, len(periods) // 2, len(periods) - 1}):
-            body.append(_text(left + (i + 0.45) * step, top + plot_h + 16, periods[i][0], "middle"))
+    ends = {0: "start", len(periods) // 2: "middle", len(periods) - 1: "end"} if periods else {}
+    for i, anchor in sorted(ends.items()):
+        x = left + (i + (0.9 if anchor == "end" else 0 if anchor == "start" else 0.45)) * step
+        body.append(_text(x, top + plot_h + 16, periods[i][0], anchor))
     return _svg(chart_id, left + plot_w + 20, top + plot_h + 24,
                 f"language segments per {unit}", body)  # fmt: skip
 
