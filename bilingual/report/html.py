@@ -21,6 +21,9 @@ from bilingual.stats import BUCKETS, NO_SPEAKER, Sources, Stats, bucket
 MAX_SPEAKERS = 50
 #: Texts longer than this are cut in tables (the report is a glance, not the data).
 MAX_TEXT = 400
+#: A detection below this confidence is a warning: the file may have been misread (set
+#: by hand: a coin flip between two formats).
+LOW_CONFIDENCE = 0.5
 
 _CSS = """
 :root{color-scheme:light dark;--bg:#fff;--fg:#1b1b1b;--muted:#666;--line:#ddd;--card:#f6f6f6;
@@ -144,8 +147,11 @@ def warnings(sources: Sources, report: Report) -> list[str]:
            for source, d in sources.decodings.items() if d.replaced]  # fmt: skip
     if report.cut:
         out.append(f"{report.cut} messages are pieces of lines too long to read whole")
-    out.extend(f"{source}: format detected with low confidence ({found.confidence})"
-               for source, found in sources.detections if found.confidence < 0.5)  # fmt: skip
+    out.extend(
+        f"{source}: format detected with low confidence ({found.confidence})"
+        for source, found in sources.detections
+        if found.confidence < LOW_CONFIDENCE
+    )
     return out
 
 
