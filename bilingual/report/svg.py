@@ -87,7 +87,7 @@ def stacked_columns(
     >>> svg.count('class="en"'), svg.count('class="zh-Hant"')
     (1, 1)
     """
-    left, top, plot_w, plot_h = 40, 10, 760, 180
+    left, top, plot_w, plot_h = 60, 10, 760, 180
     peak = max((sum(c.values()) for _, c in periods), default=0) or 1
     step = plot_w / max(len(periods), 1)
     body = [
@@ -142,7 +142,7 @@ def histogram(chart_id: str, bins: Sequence[int], threshold: float) -> str:
     >>> svg.count('class="bin"'), 'class="threshold"' in svg
     (3, True)
     """
-    left, top, plot_w, plot_h = 40, 16, 500, 150
+    left, top, plot_w, plot_h = 60, 16, 500, 150
     peak = max(bins, default=0) or 1
     step = plot_w / max(len(bins), 1)
     body = [
