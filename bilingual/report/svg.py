@@ -142,7 +142,7 @@ def histogram(chart_id: str, bins: Sequence[int], threshold: float) -> str:
     >>> svg.count('class="bin"'), 'class="threshold"' in svg
     (3, True)
     """
-    left, top, plot_w, plot_h = 60, 16, 500, 150
+    left, top, plot_w, plot_h = 60, 28, 500, 150
     peak = max(bins, default=0) or 1
     step = plot_w / max(len(bins), 1)
     body = [
@@ -164,5 +164,5 @@ def histogram(chart_id: str, bins: Sequence[int], threshold: float) -> str:
         f'<line class="threshold" x1="{_n(x)}" y1="{top - 6}" x2="{_n(x)}" y2="{top + plot_h}">'
         f"<title>cross-line threshold {threshold}</title></line>"
     )
-    body.append(_text(x + 4, top + 4, f"threshold {threshold}"))
+    body.append(_text(x + 4, top - 10, f"threshold {threshold}"))
     return _svg(chart_id, left + plot_w + 30, top + plot_h + 24, "pairs per score", body)
