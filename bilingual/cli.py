@@ -389,16 +389,19 @@ def report(
     encoding: Encoding = None,
     errors: Errors = "strict",
     keep_going: KeepGoing = False,
+    jobs: Jobs = 1,
 ) -> None:
     """An offline HTML page: speakers and their language mix, activity, pairs, warnings."""
     from bilingual.report import gather, render_html, to_json  # noqa: PLC0415 - only here
 
     with _errors_to_exit_codes():
-        options = Options(format=input_format, encoding=encoding, errors=errors)
+        options = Options(format=input_format, encoding=encoding, errors=errors, jobs=jobs)
         target = Target(output, inputs=inputs)
         target.check()
         records, sources, failed = _summary_run(inputs, options, keep_going)
         gathered = gather(records, row_limit=rows, threshold=options.pair_threshold)
+        for warning in gathered.date_orders:  # shown on the page, and said as split says it
+            _show_warning(warning)
         with target.open() as out:
             if as_json:
                 payload = to_json(gathered, sources, signature(options))

@@ -21,6 +21,8 @@ from typer.testing import CliRunner
 from bilingual.cli import app, normalize_argv
 from bilingual.records import Message, Pair, Record
 from bilingual.report.aggregate import MAX_PERIODS, Pairs, gather, periods
+from bilingual.report.html import warnings
+from bilingual.stats import Sources
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = sorted((ROOT / "examples").glob("*.txt"))
@@ -251,6 +253,30 @@ def test_undecodable_bytes_are_a_warning(tmp_path: Path) -> None:
     assert _cli("report", str(dump), "--errors", "replace", "-o", str(out))[0] == 0
     page = _Page(out.read_text("utf-8"))
     assert f"{dump}: 1 undecodable byte sequences replaced with U+FFFD" in page.text
+
+
+def test_undecided_date_order_is_a_warning(tmp_path: Path) -> None:
+    """A WhatsApp file whose dates never prove day/month order gets the format's warning
+    on the page, in the JSON and on stderr."""
+    dump = tmp_path / "d.txt"
+    dump.write_text("1/2/23, 9:00 AM - Amy: Hello 你好\n1/3/23, 9:05 AM - Bo: Bye 再見\n", "utf-8")
+    out = tmp_path / "r.html"
+    code, _, err = _cli("report", str(dump), "-o", str(out))
+    assert code == 0
+    (warning,) = [w for w in _Page(out.read_text("utf-8")).text if "no date proves" in w]
+    assert warning.startswith(f"{dump}: no date proves whether the day or the month")
+    assert f"warning: {warning}" in err
+    assert _cli("report", str(dump), "--json", "-o", str(out))[0] == 0
+    assert json.loads(out.read_text("utf-8"))["report"]["date_order_warnings"] == [warning]
+
+
+def test_a_cut_line_is_one_message_and_a_warning() -> None:
+    """The parts of a line too long to read whole count as one message, one cut line."""
+    parts = [Record(Message("x", 1, "t", part=n, time="2023-01-02T09:00:00")) for n in (1, 2, 3)]
+    report = gather([*parts, Record(Message("x", 2, "u"))], row_limit=0, threshold=0.5)
+    assert (report.stats.messages, report.cut) == (2, 1)
+    assert report.activity.grid[(0, 9)] == 1
+    assert "1 lines too long to read whole were cut into parts" in warnings(Sources(), report)
 
 
 # --- streaming aggregates -----------------------------------------------------------------

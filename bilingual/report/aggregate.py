@@ -12,12 +12,14 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import heapq
+import warnings
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import count
 from typing import Any
 
+from bilingual.formats._clock import DateOrderWarning
 from bilingual.records import Pair, Record
 from bilingual.stats import BUCKETS, Stats, Tally, bucket
 
@@ -152,10 +154,12 @@ class Activity:
         if time is None:
             return
         day = time[:10]
-        self.messages_per_day[day] += 1
         self.days.setdefault(day, Counter()).update(
             bucket(s) for s in record.segments if s.is_language
         )
+        if (record.message.part or 1) > 1:  # a later part of a long line: not a new message
+            return
+        self.messages_per_day[day] += 1
         weekday = _weekday(day)
         if weekday is not None and time[11:13].isdigit():
             self.grid[(weekday, int(time[11:13]))] += 1
@@ -248,8 +252,9 @@ class Pairs:
 class Report:
     """Everything the report shows, gathered in one pass over the records.
 
-    ``rows`` are the first ``row_limit`` records; ``cut`` counts the messages that are
-    pieces of a line too long to read whole (``Message.part``).
+    ``rows`` are the first ``row_limit`` records; ``cut`` counts the lines too long to
+    read whole (cut into parts, ``Message.part``); ``date_orders`` are the warnings of
+    files whose dates never proved their day/month order.
     """
 
     row_limit: int
@@ -259,6 +264,7 @@ class Report:
     pairs: Pairs = field(default_factory=Pairs)
     rows: list[Record] = field(default_factory=list)
     cut: int = 0
+    date_orders: list[str] = field(default_factory=list)
 
     def add(self, record: Record) -> None:
         """Fold one record into every aggregate."""
@@ -267,7 +273,7 @@ class Report:
         self.pairs.add(record)
         if len(self.rows) < self.row_limit:
             self.rows.append(record)
-        if record.message.part is not None:
+        if record.message.part == 1:
             self.cut += 1
 
     @property
@@ -279,7 +285,8 @@ class Report:
         """The report's aggregates beyond the stats summary, JSON-ready."""
         return {
             "pair_threshold": self.threshold,
-            "cut_messages": self.cut,
+            "cut_lines": self.cut,
+            "date_order_warnings": list(self.date_orders),
             **self.activity.to_dict(),
             "pairs": self.pairs.to_dict(),
             "rows": [r.id for r in self.rows],
@@ -287,7 +294,8 @@ class Report:
 
 
 def gather(records: Iterable[Record], *, row_limit: int, threshold: float) -> Report:
-    """Fold ``records`` into a :class:`Report` in one pass.
+    """Fold ``records`` into a :class:`Report` in one pass, keeping the date-order
+    warnings the formats raise while the records are read (other warnings go on).
 
     >>> from bilingual.pipeline import process
     >>> r = gather(process(["Good morning! 早安！", "hi"]), row_limit=1, threshold=0.5)
@@ -295,6 +303,13 @@ def gather(records: Iterable[Record], *, row_limit: int, threshold: float) -> Re
     (2, 1, ['<input>:1'], 1)
     """
     report = Report(row_limit=row_limit, threshold=threshold)
-    for record in records:
-        report.add(record)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", DateOrderWarning)
+        for record in records:
+            report.add(record)
+    for w in caught:
+        if issubclass(w.category, DateOrderWarning):
+            report.date_orders.append(str(w.message))
+        else:
+            warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
     return report

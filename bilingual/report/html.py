@@ -145,8 +145,9 @@ def warnings(sources: Sources, report: Report) -> list[str]:
     """
     out = [f"{source}: {d.replaced} undecodable byte sequences replaced with U+FFFD"
            for source, d in sources.decodings.items() if d.replaced]  # fmt: skip
+    out.extend(report.date_orders)
     if report.cut:
-        out.append(f"{report.cut} messages are pieces of lines too long to read whole")
+        out.append(f"{report.cut} lines too long to read whole were cut into parts")
     out.extend(
         f"{source}: format detected with low confidence ({found.confidence})"
         for source, found in sources.detections
