@@ -203,10 +203,13 @@ def test_hostile_text_is_escaped(tmp_path: Path) -> None:
 
 
 def test_same_input_same_bytes(tmp_path: Path) -> None:
-    """Two runs over the same inputs write byte-identical pages."""
-    inputs = (*EXAMPLES, *WHATSAPP)
-    first = _report(tmp_path, *inputs, name="a.html")
-    assert first == _report(tmp_path, *inputs, name="b.html")
+    """Two runs over the same inputs write byte-identical pages, with or without workers."""
+    inputs = [str(p) for p in (*EXAMPLES, *WHATSAPP)]
+    first = _report(tmp_path, *map(Path, inputs), name="a.html")
+    assert first == _report(tmp_path, *map(Path, inputs), name="b.html")
+    out = tmp_path / "c.html"
+    assert _cli("report", *inputs, "-j", "2", "-o", str(out))[0] == 0
+    assert out.read_text("utf-8") == first
 
 
 def test_json_is_the_stats_summary_plus_aggregates(tmp_path: Path) -> None:
