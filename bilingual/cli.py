@@ -10,7 +10,6 @@ interrupted, 141 output pipe closed.
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import functools
 import json
 import os
@@ -35,8 +34,9 @@ from bilingual.options import DEFAULT_SIMPLIFY, UNITS, Options
 from bilingual.output import Target, remove_pending
 from bilingual.parallel import write_sources
 from bilingual.pipeline import process_sources
+from bilingual.records import Record
 from bilingual.signature import signature
-from bilingual.stats import collect, render
+from bilingual.stats import Sources, collect, render, summary
 from bilingual.writers.jsonl import LAYOUTS
 
 EXIT_USAGE = 2
@@ -351,32 +351,83 @@ def stats(
 ) -> None:
     """Messages per speaker, each speaker's language mix, pairs, dates, formats, encodings."""
     with _errors_to_exit_codes():
-        _check_inputs(inputs)
         options = Options(format=input_format, encoding=encoding, errors=errors, jobs=jobs)
-        detections: list[tuple[str, Detection]] = []
-        decodings: dict[str, Decoding] = {}
-        failed: list[str] = []
-        records = process_sources(
-            _sources(inputs, options, on_decoding=decodings.__setitem__),
-            options,
-            on_detect=lambda s, d: detections.append((s, d)),
-            on_error=_collector(failed) if keep_going else None,
-        )
-        summary = collect(records)
+        records, sources, failed = _summary_run(inputs, options, keep_going)
+        counts = collect(records)
         if as_json:
-            detected = [{"source": s, **d.to_dict()} for s, d in detections]
-            decoded = [{"source": s, **dataclasses.asdict(d)} for s, d in decodings.items()]
-            payload = {**summary.to_dict(), "detected": detected, "decoded": decoded,
-                       "signature": signature(options)}  # fmt: skip
+            payload = summary(counts, sources, signature(options))
             typer.echo(json.dumps(payload, ensure_ascii=False, indent=2))
         else:
-            for source, found in detections:
+            for source, found in sources.detections:
                 typer.echo(_detected(source, found))
-            for source, decoding in decodings.items():
+            for source, decoding in sources.decodings.items():
                 replaced = f", {_replaced(decoding)}" if decoding.replaced else ""
                 typer.echo(f"{source}: encoding {decoding.encoding}{replaced}")
-            render(summary, sys.stdout)
+            render(counts, sys.stdout)
         _summarise(failed, len(inputs))
+
+
+@app.command(
+    cls=_Command,
+    short_help="One self-contained HTML page showing dumps at a glance.",
+    epilog=_example(
+        "bilingual report chat.txt -o report.html",
+        "bilingual report *.txt --json -o report.json",
+    ),
+)
+def report(
+    inputs: Inputs,
+    *,
+    output: Output = "-",
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Write the summary and aggregates as JSON instead.")
+    ] = False,
+    rows: Annotated[
+        int, typer.Option(min=0, metavar="N", help="Show the first N messages in a table.")
+    ] = 50,
+    input_format: InputFormat = "auto",
+    encoding: Encoding = None,
+    errors: Errors = "strict",
+    keep_going: KeepGoing = False,
+    jobs: Jobs = 1,
+) -> None:
+    """An offline HTML page: speakers and their language mix, activity, pairs, warnings."""
+    from bilingual.report import gather, render_html, to_json  # noqa: PLC0415 - only here
+
+    with _errors_to_exit_codes():
+        options = Options(format=input_format, encoding=encoding, errors=errors, jobs=jobs)
+        target = Target(output, inputs=inputs)
+        target.check()
+        records, sources, failed = _summary_run(inputs, options, keep_going)
+        gathered = gather(records, row_limit=rows, threshold=options.pair_threshold)
+        for warning in gathered.date_orders:  # shown on the page, and said as split says it
+            _show_warning(warning)
+        with target.open() as out:
+            if as_json:
+                payload = to_json(gathered, sources, signature(options))
+                out.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+            else:
+                more = f" and {len(inputs) - 1} more" if len(inputs) > 1 else ""
+                title = f"bilingual report: {_source_name(inputs[0])}{more}"
+                out.write(render_html(gathered, sources, title=title, signature=signature(options)))
+        _summarise(failed, len(inputs))
+
+
+def _summary_run(
+    inputs: list[str], options: Options, keep_going: bool
+) -> tuple[Iterator[Record], Sources, list[str]]:
+    """The records of a ``stats`` or ``report`` run, what each input was read as (filled
+    as the records are read) and the input errors of a ``--keep-going`` run."""
+    _check_inputs(inputs)
+    sources = Sources()
+    failed: list[str] = []
+    records = process_sources(
+        _sources(inputs, options, on_decoding=sources.decoded),
+        options,
+        on_detect=sources.detected,
+        on_error=_collector(failed) if keep_going else None,
+    )
+    return records, sources, failed
 
 
 @app.command(

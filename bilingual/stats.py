@@ -12,12 +12,17 @@ segments with no script; ``other`` for every other language.
 
 from __future__ import annotations
 
+import dataclasses
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
-from typing import Any, TextIO
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, TextIO
 
 from bilingual.records import Record, Segment
+
+if TYPE_CHECKING:
+    from bilingual.decode import Decoding
+    from bilingual.formats import Detection
 
 #: The language-mix buckets, in display order.
 BUCKETS = ("en", "zh-Hant", "zh-Hans", "other")
@@ -80,6 +85,61 @@ class Stats:
         }
 
 
+class Tally:
+    """The one-pass accumulator behind :func:`collect`: :meth:`add` a record at a time.
+
+    ``bilingual stats`` folds a whole run with :func:`collect`; ``bilingual report``
+    feeds the same tally record by record beside its own aggregates, so both read one
+    computation. Memory grows with the number of speakers and formats, not of records.
+
+    >>> from bilingual.records import Message
+    >>> tally = Tally()
+    >>> tally.add(Record(Message("x", 1, "hi", speaker="Amy", time="2023-01-05T10:00:00")))
+    >>> tally.result().messages, tally.result().first_time
+    (1, '2023-01-05T10:00:00')
+    """
+
+    def __init__(self) -> None:
+        self.messages = 0
+        self.pairs = 0
+        self.first: str | None = None
+        self.last: str | None = None
+        self.formats: Counter[str] = Counter()
+        self.per_speaker: Counter[str | None] = Counter()
+        self.mix: dict[str | None, Counter[str]] = {}
+
+    def add(self, record: Record) -> None:
+        """Count one record; the parts of a long line after the first (``part`` 2, 3,
+        ...) go on its message and are not counted again."""
+        message = record.message
+        new = int((message.part or 1) == 1)
+        self.messages += new
+        self.pairs += len(record.pairs)
+        self.formats[message.format] += new
+        self.per_speaker[message.speaker] += new
+        counts = self.mix.setdefault(message.speaker, Counter())
+        counts.update(bucket(s) for s in record.segments if s.is_language)
+        if message.time is not None:
+            self.first = message.time if self.first is None else min(self.first, message.time)
+            self.last = message.time if self.last is None else max(self.last, message.time)
+
+    def result(self) -> Stats:
+        """The counts so far as a frozen :class:`Stats`."""
+        per_speaker, mix = self.per_speaker, self.mix
+        speakers = sorted(per_speaker, key=lambda s: (s is None, -per_speaker[s], s or ""))
+        return Stats(
+            messages=self.messages,
+            pairs=self.pairs,
+            first_time=self.first,
+            last_time=self.last,
+            formats=tuple(sorted(self.formats.items())),
+            speakers=tuple(
+                SpeakerStats(s, per_speaker[s], tuple((b, mix[s][b]) for b in BUCKETS))
+                for s in speakers
+            ),
+        )
+
+
 def collect(records: Iterable[Record]) -> Stats:
     """Fold records into :class:`Stats`, in one pass; the parts of a long line after
     the first (``part`` 2, 3, ...) go on its message and are not counted again.
@@ -91,36 +151,48 @@ def collect(records: Iterable[Record]) -> Stats:
     >>> s.messages, s.first_time, s.speakers[0].speaker, dict(s.speakers[0].languages)["zh-Hant"]
     (2, '2023-01-05T10:00:00', 'Amy', 2)
     """
-    messages = pairs = 0
-    first: str | None = None
-    last: str | None = None
-    formats: Counter[str] = Counter()
-    per_speaker: Counter[str | None] = Counter()
-    mix: dict[str | None, Counter[str]] = {}
+    tally = Tally()
     for record in records:
-        message = record.message
-        new = int((message.part or 1) == 1)
-        messages += new
-        pairs += len(record.pairs)
-        formats[message.format] += new
-        per_speaker[message.speaker] += new
-        counts = mix.setdefault(message.speaker, Counter())
-        counts.update(bucket(s) for s in record.segments if s.is_language)
-        if message.time is not None:
-            first = message.time if first is None else min(first, message.time)
-            last = message.time if last is None else max(last, message.time)
-    speakers = sorted(per_speaker, key=lambda s: (s is None, -per_speaker[s], s or ""))
-    return Stats(
-        messages=messages,
-        pairs=pairs,
-        first_time=first,
-        last_time=last,
-        formats=tuple(sorted(formats.items())),
-        speakers=tuple(
-            SpeakerStats(s, per_speaker[s], tuple((b, mix[s][b]) for b in BUCKETS))
-            for s in speakers
-        ),
-    )
+        tally.add(record)
+    return tally.result()
+
+
+@dataclass
+class Sources:
+    """What the read and detect stages said about each input, heard through the hooks of
+    :func:`bilingual.pipeline.process_sources` (``on_detect=sources.detected``) and of
+    :func:`bilingual.decode.read_lines` (``on_decoding``).
+
+    >>> from bilingual.decode import Decoding
+    >>> sources = Sources()
+    >>> sources.decoded("a.txt", Decoding("gb18030", replaced=2))
+    >>> sources.to_dict()["decoded"]
+    [{'source': 'a.txt', 'encoding': 'gb18030', 'bom': False, 'replaced': 2}]
+    """
+
+    detections: list[tuple[str, Detection]] = field(default_factory=list)
+    decodings: dict[str, Decoding] = field(default_factory=dict)
+
+    def detected(self, source: str, found: Detection) -> None:
+        """Note the format detected for ``source``."""
+        self.detections.append((source, found))
+
+    def decoded(self, source: str, decoding: Decoding) -> None:
+        """Note how ``source`` was decoded."""
+        self.decodings[source] = decoding
+
+    def to_dict(self) -> dict[str, Any]:
+        """``detected`` and ``decoded``: one JSON-ready dict per input."""
+        return {
+            "detected": [{"source": s, **d.to_dict()} for s, d in self.detections],
+            "decoded": [{"source": s, **dataclasses.asdict(d)} for s, d in self.decodings.items()],
+        }
+
+
+def summary(stats: Stats, sources: Sources, signature: str) -> dict[str, Any]:
+    """The ``stats --json`` document: the counts, each input's format and encoding, and
+    the run's reproducibility signature (``bilingual report --json`` extends it)."""
+    return {**stats.to_dict(), **sources.to_dict(), "signature": signature}
 
 
 def render(stats: Stats, out: TextIO, *, width: int = 100) -> None:

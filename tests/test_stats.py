@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 
 from bilingual.cli import app, normalize_argv
 from bilingual.records import Message, Pair, Record, Segment
-from bilingual.stats import NO_SPEAKER, Stats, collect, render
+from bilingual.stats import NO_SPEAKER, Stats, Tally, collect, render
 
 
 def _record(
@@ -118,3 +118,30 @@ def test_split_v_names_a_one_line_paste_as_whatsapp(tmp_path: Path) -> None:
     assert (code, err) == (0, f"{path}: detected whatsapp (confidence 1.0)\n")
     (row,) = [json.loads(line) for line in out.splitlines()]
     assert (row["speaker"], row["time"]) == ("Kevin Chou", "2022-12-31T22:15:00")
+
+
+# --- one computation for stats and report (issue 13) -------------------------------------
+
+
+def test_tally_fed_one_by_one_equals_collect() -> None:
+    """The accumulator ``report`` feeds record by record gives what ``collect`` gives."""
+    tally = Tally()
+    for record in RECORDS:
+        tally.add(record)
+    assert tally.result() == collect(RECORDS)
+    assert tally.result().to_dict()["pairs"] == 3
+
+
+def test_stats_json_keys_and_sources(tmp_path: Path) -> None:
+    """``stats --json`` keeps its keys in order: the counts, each input's detected format
+    and decoding, then the signature."""
+    path = tmp_path / "paste.txt"
+    path.write_text(PASTE, encoding="utf-8")
+    code, out, _ = _cli("stats", str(path), "--json")
+    assert code == 0
+    payload = json.loads(out)
+    assert list(payload) == ["messages", "pairs", "first_time", "last_time", "formats",
+                             "speakers", "detected", "decoded", "signature"]  # fmt: skip
+    assert payload["decoded"] == [
+        {"source": str(path), "encoding": "utf-8", "bom": False, "replaced": 0}
+    ]
