@@ -353,7 +353,8 @@ def stats(
     with _errors_to_exit_codes():
         options = Options(format=input_format, encoding=encoding, errors=errors, jobs=jobs)
         records, sources, failed = _summary_run(inputs, options, keep_going)
-        counts = collect(records)
+        with sources.hearing():
+            counts = collect(records)
         if as_json:
             payload = summary(counts, sources, signature(options))
             typer.echo(json.dumps(payload, ensure_ascii=False, indent=2))
@@ -363,6 +364,8 @@ def stats(
             for source, decoding in sources.decodings.items():
                 replaced = f", {_replaced(decoding)}" if decoding.replaced else ""
                 typer.echo(f"{source}: encoding {decoding.encoding}{replaced}")
+            for warning in sources.date_orders:
+                typer.echo(f"warning: {warning}")
             render(counts, sys.stdout)
         _summarise(failed, len(inputs))
 
@@ -399,8 +402,9 @@ def report(
         target = Target(output, inputs=inputs)
         target.check()
         records, sources, failed = _summary_run(inputs, options, keep_going)
-        gathered = gather(records, row_limit=rows, threshold=options.pair_threshold)
-        for warning in gathered.date_orders:  # shown on the page, and said as split says it
+        with sources.hearing():
+            gathered = gather(records, row_limit=rows, threshold=options.pair_threshold)
+        for warning in sources.date_orders:  # shown on the page, and said as split says it
             _show_warning(warning)
         with target.open() as out:
             if as_json:

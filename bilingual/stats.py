@@ -13,11 +13,14 @@ segments with no script; ``other`` for every other language.
 from __future__ import annotations
 
 import dataclasses
+import warnings
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TextIO
 
+from bilingual.formats import DateOrderWarning
 from bilingual.records import Record, Segment
 
 if TYPE_CHECKING:
@@ -172,6 +175,7 @@ class Sources:
 
     detections: list[tuple[str, Detection]] = field(default_factory=list)
     decodings: dict[str, Decoding] = field(default_factory=dict)
+    date_orders: list[str] = field(default_factory=list)
 
     def detected(self, source: str, found: Detection) -> None:
         """Note the format detected for ``source``."""
@@ -181,11 +185,34 @@ class Sources:
         """Note how ``source`` was decoded."""
         self.decodings[source] = decoding
 
+    @contextmanager
+    def hearing(self) -> Iterator[None]:
+        """Keep the warnings of files whose dates never proved their day/month order,
+        raised while the records are read inside; other warnings go on.
+
+        >>> from bilingual.pipeline import process
+        >>> sources = Sources()
+        >>> with sources.hearing():
+        ...     _ = list(process(["1/2/23, 9:00 - Amy: hi"], source="a.txt"))
+        >>> [w.split(":")[0] for w in sources.date_orders]
+        ['a.txt']
+        """
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always", DateOrderWarning)
+            yield
+        for w in caught:
+            if issubclass(w.category, DateOrderWarning):
+                self.date_orders.append(str(w.message))
+            else:
+                warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
+
     def to_dict(self) -> dict[str, Any]:
-        """``detected`` and ``decoded``: one JSON-ready dict per input."""
+        """``detected`` and ``decoded``: one JSON-ready dict per input; the inputs whose
+        date order was not proven, as ``date_order_warnings``."""
         return {
             "detected": [{"source": s, **d.to_dict()} for s, d in self.detections],
             "decoded": [{"source": s, **dataclasses.asdict(d)} for s, d in self.decodings.items()],
+            "date_order_warnings": list(self.date_orders),
         }
 
 

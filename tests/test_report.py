@@ -270,7 +270,7 @@ def test_undecided_date_order_is_a_warning(tmp_path: Path) -> None:
     assert warning.startswith(f"{dump}: no date proves whether the day or the month")
     assert f"warning: {warning}" in err
     assert _cli("report", str(dump), "--json", "-o", str(out))[0] == 0
-    assert json.loads(out.read_text("utf-8"))["report"]["date_order_warnings"] == [warning]
+    assert json.loads(out.read_text("utf-8"))["date_order_warnings"] == [warning]
 
 
 def test_a_cut_line_is_one_message_and_a_warning() -> None:

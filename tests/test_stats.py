@@ -134,14 +134,31 @@ def test_tally_fed_one_by_one_equals_collect() -> None:
 
 def test_stats_json_keys_and_sources(tmp_path: Path) -> None:
     """``stats --json`` keeps its keys in order: the counts, each input's detected format
-    and decoding, then the signature."""
+    and decoding, the date-order warnings (none here), then the signature."""
     path = tmp_path / "paste.txt"
     path.write_text(PASTE, encoding="utf-8")
     code, out, _ = _cli("stats", str(path), "--json")
     assert code == 0
     payload = json.loads(out)
     assert list(payload) == ["messages", "pairs", "first_time", "last_time", "formats",
-                             "speakers", "detected", "decoded", "signature"]  # fmt: skip
+                             "speakers", "detected", "decoded", "date_order_warnings",
+                             "signature"]  # fmt: skip
+    assert payload["date_order_warnings"] == []
     assert payload["decoded"] == [
         {"source": str(path), "encoding": "utf-8", "bom": False, "replaced": 0}
     ]
+
+
+def test_stats_says_when_a_file_never_proves_its_date_order(tmp_path: Path) -> None:
+    """A WhatsApp file with no day above 12: ``stats`` names it in the table and the JSON."""
+    path = tmp_path / "chat.txt"
+    path.write_text("1/2/23, 10:15 - Amy: Hello\n3/4/23, 11:00 - Bo: Hi\n", encoding="utf-8")
+    warning = (
+        f"{path}: no date proves whether the day or the month comes first (none has a value"
+        " above 12 in either place); read as day/month/year, time_raw kept"
+    )
+    code, out, _ = _cli("stats", str(path))
+    assert code == 0
+    assert f"warning: {warning}\n" in out
+    code, out, _ = _cli("stats", str(path), "--json")
+    assert json.loads(out)["date_order_warnings"] == [warning]

@@ -16,6 +16,7 @@ from collections.abc import Iterable, Iterator
 
 from bilingual.decode import Line
 from bilingual.formats import line, mixed, plain, qq, telegram, transcript, wechat, whatsapp
+from bilingual.formats._clock import DateOrderWarning
 from bilingual.formats._registry import (
     AUTO,
     PARSERS,
@@ -66,6 +67,7 @@ __all__ = [
     "AUTO",
     "FORMAT_NAMES",
     "PARSERS",
+    "DateOrderWarning",
     "Detection",
     "Format",
     "LineReader",

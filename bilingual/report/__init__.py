@@ -12,7 +12,7 @@ Who writes, in which language, when, and which translations were found: the summ
 >>> page.startswith("<!DOCTYPE html>"), "Amy" in page, "//" in page
 (True, True, False)
 >>> sorted(to_json(report, Sources(), "sig")["report"])[:3]
-['cut_lines', 'date_order_warnings', 'days']
+['cut_lines', 'days', 'pair_threshold']
 """
 
 from __future__ import annotations

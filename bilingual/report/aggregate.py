@@ -12,14 +12,12 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import heapq
-import warnings
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import count
 from typing import Any
 
-from bilingual.formats._clock import DateOrderWarning
 from bilingual.records import Pair, Record
 from bilingual.stats import BUCKETS, Stats, Tally, bucket
 
@@ -253,8 +251,7 @@ class Report:
     """Everything the report shows, gathered in one pass over the records.
 
     ``rows`` are the first ``row_limit`` records; ``cut`` counts the lines too long to
-    read whole (cut into parts, ``Message.part``); ``date_orders`` are the warnings of
-    files whose dates never proved their day/month order.
+    read whole (cut into parts, ``Message.part``).
     """
 
     row_limit: int
@@ -264,7 +261,6 @@ class Report:
     pairs: Pairs = field(default_factory=Pairs)
     rows: list[Record] = field(default_factory=list)
     cut: int = 0
-    date_orders: list[str] = field(default_factory=list)
 
     def add(self, record: Record) -> None:
         """Fold one record into every aggregate."""
@@ -286,7 +282,6 @@ class Report:
         return {
             "pair_threshold": self.threshold,
             "cut_lines": self.cut,
-            "date_order_warnings": list(self.date_orders),
             **self.activity.to_dict(),
             "pairs": self.pairs.to_dict(),
             "rows": [r.id for r in self.rows],
@@ -294,8 +289,7 @@ class Report:
 
 
 def gather(records: Iterable[Record], *, row_limit: int, threshold: float) -> Report:
-    """Fold ``records`` into a :class:`Report` in one pass, keeping the date-order
-    warnings the formats raise while the records are read (other warnings go on).
+    """Fold ``records`` into a :class:`Report` in one pass.
 
     >>> from bilingual.pipeline import process
     >>> r = gather(process(["Good morning! 早安！", "hi"]), row_limit=1, threshold=0.5)
@@ -303,13 +297,6 @@ def gather(records: Iterable[Record], *, row_limit: int, threshold: float) -> Re
     (2, 1, ['<input>:1'], 1)
     """
     report = Report(row_limit=row_limit, threshold=threshold)
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always", DateOrderWarning)
-        for record in records:
-            report.add(record)
-    for w in caught:
-        if issubclass(w.category, DateOrderWarning):
-            report.date_orders.append(str(w.message))
-        else:
-            warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
+    for record in records:
+        report.add(record)
     return report

@@ -145,7 +145,7 @@ def warnings(sources: Sources, report: Report) -> list[str]:
     """
     out = [f"{source}: {d.replaced} undecodable byte sequences replaced with U+FFFD"
            for source, d in sources.decodings.items() if d.replaced]  # fmt: skip
-    out.extend(report.date_orders)
+    out.extend(sources.date_orders)
     if report.cut:
         out.append(f"{report.cut} lines too long to read whole were cut into parts")
     out.extend(
