@@ -3,7 +3,9 @@
 Han without kana is Chinese (``Hant``, ``Hans`` or ``Hani`` when its characters are the
 same in both); any kana makes it Japanese; Hangul is Korean. Latin text that is plainly
 English (common English words, no diacritics) is ``en`` without further ado; other Latin
-text falls back to langdetect, seeded so the answer is always the same.
+text is still English unless langdetect, seeded so the answer is always the same, is sure
+of another language on enough words (:func:`foreign_evidence`): in an English/Chinese
+dump, a name (``David Müller, Switzerland``) or a title-case headline is English text.
 """
 
 from __future__ import annotations
@@ -24,6 +26,10 @@ from bilingual.segment import ATOM_KINDS, Span
 
 _PLAIN_ENGLISH_RATIO = MODEL.plain_english_ratio
 _SHORT = MODEL.short_latin_words  # words: too few for langdetect to say anything reliable
+#: Lower-case Latin words (not names) langdetect needs before it may overrule English ...
+_FOREIGN_MIN_WORDS = 3
+#: ... and the probability it must give the other language.
+_FOREIGN_MIN_PROB = 0.9
 _SCRIPT_CODES = (
     ("Cyrl", regex.compile(r"\p{Cyrillic}")),
     ("Grek", regex.compile(r"\p{Greek}")),
@@ -58,10 +64,33 @@ def _cjk(chunk: str) -> tuple[str, str | None]:
 
 
 def _latin(chunk: str) -> tuple[str, str | None]:
-    """Latin: English when plainly so, else langdetect's Latin-script answer (fullwidth
-    letters read as the ASCII they stand for)."""
+    """Latin: English unless there is strong evidence for another Latin-script language
+    (fullwidth letters read as the ASCII they stand for)."""
     chunk = fold_fullwidth_alnum(chunk)
-    return ("en" if is_plain_english(chunk) else _detect(chunk, latin=True)), "Latn"
+    if is_plain_english(chunk):
+        return "en", "Latn"
+    return foreign_evidence(chunk) or "en", "Latn"
+
+
+def foreign_evidence(text: str) -> str | None:
+    """The other language langdetect is sure ``text`` is written in, or ``None``.
+
+    Sure means: at least ``_FOREIGN_MIN_WORDS`` lower-case words (names and title-case
+    headlines have few: their capitalised words say nothing of the language around
+    them) and a probability of at least ``_FOREIGN_MIN_PROB``.
+
+    >>> foreign_evidence("Guten Morgen, wie geht es dir heute")
+    'de'
+    >>> foreign_evidence("David Müller, Switzerland") is None
+    True
+    >>> foreign_evidence("Emma van der Berg, Amsterdam") is None
+    True
+    """
+    words = scripts.LATIN_WORD.findall(text)
+    if sum(w[0].islower() for w in words) < _FOREIGN_MIN_WORDS:
+        return None
+    code, prob = _detect_sure(text)
+    return code if code in LATIN_LANGS and prob >= _FOREIGN_MIN_PROB else None
 
 
 def _hangul(_chunk: str) -> tuple[str, str | None]:
@@ -72,7 +101,7 @@ def _hangul(_chunk: str) -> tuple[str, str | None]:
 def _other(chunk: str) -> tuple[str, str | None]:
     """Other letters: langdetect, with the script from the first one that matches."""
     script = next((code for code, pattern in _SCRIPT_CODES if pattern.search(chunk)), None)
-    return _detect(chunk, latin=False), script
+    return _detect(chunk), script
 
 
 #: How each run kind of :mod:`bilingual.segment` is labelled.
@@ -108,19 +137,22 @@ def is_plain_english(text: str) -> bool:
     return hits >= _PLAIN_ENGLISH_RATIO * len(words)
 
 
-def _detect(text: str, *, latin: bool) -> str:
-    """langdetect's answer, seeded; ``und`` when it has none or names the wrong script."""
+def _detect(text: str) -> str:
+    """langdetect's answer, seeded; ``und`` when it has none."""
+    return _detect_sure(text)[0]
+
+
+def _detect_sure(text: str) -> tuple[str, float]:
+    """langdetect's best language (seeded) and its probability; ``("und", 0.0)`` for none."""
     from langdetect.lang_detect_exception import LangDetectException  # noqa: PLC0415
 
     detector = _factory().create()
     detector.append(text)
     try:
-        code: str = detector.detect()
-    except LangDetectException:
-        return "und"
-    if latin and code not in LATIN_LANGS:
-        return "und"
-    return code
+        best = detector.get_probabilities()[0]
+    except (LangDetectException, IndexError):
+        return "und", 0.0
+    return str(best.lang), float(best.prob)
 
 
 @functools.cache

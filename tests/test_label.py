@@ -36,6 +36,9 @@ def test_chinese_script(text: str, script: str) -> None:
         pytest.param("Je voudrais un café, s'il vous plaît", "fr", "Latn", id="french"),
         pytest.param("Guten Morgen, wie geht es dir heute", "de", "Latn", id="german"),
         pytest.param("Привет, как дела у тебя", "ru", "Cyrl", id="cyrillic"),
+        pytest.param("David Müller, Switzerland", "en", "Latn", id="name-with-umlaut"),
+        pytest.param("Emma van der Berg, Amsterdam", "en", "Latn", id="name-with-particles"),
+        pytest.param("Students Protest Tuition Hike", "en", "Latn", id="title-case-headline"),
     ],
 )
 def test_lang_and_script(text: str, lang: str, script: str) -> None:
