@@ -24,7 +24,7 @@ from bilingual.label import label
 from bilingual.options import DEFAULT_OPTIONS, Options
 from bilingual.parts import note_cut_lines, number_parts
 from bilingual.records import Message, Pair, Record, Segment
-from bilingual.segment import find_spans
+from bilingual.segment import find_spans, is_label
 
 #: Called with each file's source name and detected format (``--format auto`` only).
 OnDetect = Callable[[str, Detection], None]
@@ -217,6 +217,8 @@ def message_pairs(segments: Iterable[Segment]) -> tuple[Pair, ...]:
     """The pair in a message holding one English and one Chinese block, if any.
 
     Undetermined spans (numbers, times) and URLs do not count; any other language does.
+    A block that is only a label (``Notice:``, :func:`bilingual.segment.is_label`) pairs
+    with nothing.
     The pair is aligned down to sentences, each sentence pair with its score.
 
     >>> [(p.en, p.score, p.zh_script) for p in message_pairs(split("Good morning! 早上好！"))]
@@ -226,6 +228,8 @@ def message_pairs(segments: Iterable[Segment]) -> tuple[Pair, ...]:
     if len(language) != 2 or {s.lang for s in language} != {"en", "zh"}:
         return ()
     en, zh = sorted(language, key=lambda s: s.lang)
+    if is_label(en.text) or is_label(zh.text):
+        return ()
     sentences = align_sentences(en.text, zh.text)
     return (Pair(en.text, zh.text, pair_score(sentences), sentences=sentences,
                  zh_script=zh.script),)  # fmt: skip

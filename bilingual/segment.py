@@ -16,6 +16,7 @@ the spans is whitespace, punctuation or symbols — never a letter or a digit.
 from __future__ import annotations
 
 import heapq
+import itertools
 from array import array
 from dataclasses import dataclass
 
@@ -43,6 +44,8 @@ _BRACKETS = ((")", "("), ("]", "["), ("}", "{"), (">", "<"))  # closer, opener
 _ASCII_LETTER = regex.compile(r"[A-Za-z]")
 _ASCII_NON_LETTERS = "".join(chr(c) for c in range(128) if not chr(c).isalpha())
 _TOKEN = regex.compile(r"[^\s\p{Z}\p{Cc}\p{Cf}]+")
+#: What lies between a label and the text after it: a number (``Day 3:``), a colon, spaces.
+_LABEL_COLON = regex.compile(r"((?:[^\S\n]*\p{N}+)?[^\S\n]*[:：])\s*")
 
 # Code-switching thresholds (MODEL): how small a run must be to stay inside its host.
 _MAX_EMBEDDED_WORDS = MODEL.max_embedded_words  # alphabetic words inside a CJK host
@@ -213,6 +216,7 @@ def _absorb_code_switches(text: str, runs: list[_Run], end: int) -> None:
     the text goes first. Each merge costs O(log n) (:class:`_Chain`).
     """
     _mark_sentence_ends(text, runs, end)
+    _close_labels(text, runs)
     chain = _Chain(text, runs)
     runs.clear()  # let merged runs go as soon as the chain drops them
     while (host := chain.next_host()) is not None:
@@ -225,6 +229,37 @@ def _mark_sentence_ends(text: str, runs: list[_Run], end: int) -> None:
     stops = [run.start for run in runs[1:]] + [end]
     for run, stop in zip(runs, stops, strict=True):
         run.closed = _boundary(text, run.end, stop)
+
+
+def _close_labels(text: str, runs: list[_Run]) -> None:
+    """A sentence that opens with a label and a colon, in another script than what
+    follows (``Notice: 明天停電``, ``Day 3: 抵達花蓮``, ``公告: The office…``): the label is
+    text of its own script, not a word of the sentence after it.
+
+    The label must start its sentence (the first run, or one after a sentence end); it
+    keeps its colon and a number right before it, and nothing merges across it.
+
+    >>> t = "Update 2: 已恢復供電"
+    >>> runs = [_Run(0, 6, "latin", 1), _Run(10, 15, "cjk", 5)]
+    >>> _close_labels(t, runs)
+    >>> t[runs[0].start : runs[0].end], runs[0].closed
+    ('Update 2:', True)
+    """
+    for k, (run, after) in enumerate(itertools.pairwise(runs)):
+        starts = k == 0 or runs[k - 1].closed
+        colon = _LABEL_COLON.fullmatch(text, run.end, after.start)
+        if starts and colon and run.kind != after.kind:
+            run.end, run.closed = colon.end(1), True
+
+
+def is_label(text: str) -> bool:
+    """Is a segment's ``text`` only a label (``Notice:``, ``Day 3:``, ``公告：``)? A label
+    names what follows; it translates nothing, so it is no side of a pair.
+
+    >>> is_label("Notice:"), is_label("公告："), is_label("Notice: the office is closed.")
+    (True, True, False)
+    """
+    return text.endswith((":", "：")) and not scripts.SENTENCE_END.search(text)
 
 
 class _Queue:

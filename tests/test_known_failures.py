@@ -26,9 +26,3 @@ def test_a_year_ends_the_english_headline() -> None:
 def test_a_term_with_a_dot_stays_in_its_chinese_sentence() -> None:
     """``PM2.5`` inside a Chinese sentence is part of that sentence."""
     assert _segments("今天PM2.5又超標了") == [("zh", "今天PM2.5又超標了")]
-
-
-@pytest.mark.xfail(strict=True, reason="issue 9: a leading English label with a colon")
-def test_a_leading_label_is_english() -> None:
-    """``Notice:`` before Chinese text is an English segment of its own."""
-    assert _segments("Notice: 明天停電") == [("en", "Notice:"), ("zh", "明天停電")]
