@@ -44,6 +44,11 @@ _BRACKETS = ((")", "("), ("]", "["), ("}", "{"), (">", "<"))  # closer, opener
 _ASCII_LETTER = regex.compile(r"[A-Za-z]")
 _ASCII_NON_LETTERS = "".join(chr(c) for c in range(128) if not chr(c).isalpha())
 _TOKEN = regex.compile(r"[^\s\p{Z}\p{Cc}\p{Cf}]+")
+#: A token of emoji only (pictographs, skin tones, ZWJ sequences, VS16): standing apart,
+#: it belongs to no sentence (``Congrats!! 🎉🎉 恭喜！！``). ``‼`` and other marks are not.
+_EMOJI_TOKEN = regex.compile(
+    r"(?:[^\P{Extended_Pictographic}\p{P}]|[\p{Emoji_Modifier}\uFE0F\u200D\u20E3])+"
+)
 #: What lies between a label and the text after it: a number (``Day 3:``), a colon, spaces.
 _LABEL_COLON = regex.compile(r"((?:[^\S\n]*\p{N}+)?[^\S\n]*[:：])\s*")
 
@@ -192,15 +197,30 @@ def _trim_leading(text: str, tokens: list[tuple[int, int]]) -> list[tuple[int, i
 def _trim_trailing(text: str, tokens: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """``tokens`` without trailing separators."""
     k = len(tokens)
-    while k and scripts.SEPARATOR_TOKEN.fullmatch(text, *tokens[k - 1]):
+    while k and _stands_apart(text, *tokens[k - 1]):
         k -= 1
     return tokens[:k]
 
 
+def _stands_apart(text: str, start: int, end: int) -> bool:
+    """Is the token a separator (``|``, ``–``, ``•``), or emoji with a space or the text's
+    edge on both sides? Either belongs to no sentence; emoji glued to a word
+    (``好開心😂``) are part of its sentence.
+
+    >>> _stands_apart("a 🎉🎉 b", 2, 4), _stands_apart("a | b", 2, 3), _stands_apart("a ‼ b", 2, 3)
+    (True, True, False)
+    >>> _stands_apart("好開心😂", 3, 4)
+    False
+    """
+    if scripts.SEPARATOR_TOKEN.fullmatch(text, start, end):
+        return True
+    apart = not (start and _TOKEN.match(text, start - 1)) and not _TOKEN.match(text, end)
+    return apart and _EMOJI_TOKEN.fullmatch(text, start, end) is not None
+
+
 def _is_separator_or_closing(text: str, start: int, end: int) -> bool:
     return bool(
-        scripts.SEPARATOR_TOKEN.fullmatch(text, start, end)
-        or scripts.CLOSING_TOKEN.fullmatch(text, start, end)
+        _stands_apart(text, start, end) or scripts.CLOSING_TOKEN.fullmatch(text, start, end)
     )
 
 
@@ -518,7 +538,7 @@ def _split_gap(text: str, start: int, end: int) -> tuple[int, int]:
         left_end, k = tokens[0][1], 1
     while k < len(tokens) and scripts.CLOSING_TOKEN.fullmatch(text, *tokens[k]):
         left_end, k = tokens[k][1], k + 1
-    while k < len(tokens) and scripts.SEPARATOR_TOKEN.fullmatch(text, *tokens[k]):
+    while k < len(tokens) and _stands_apart(text, *tokens[k]):
         k += 1
     return left_end, tokens[k][0] if k < len(tokens) else end
 

@@ -44,3 +44,22 @@ def test_a_label_with_a_colon_is_text_of_its_own_script(
 def test_a_colon_inside_a_sentence_is_no_label() -> None:
     """Only a label that starts its sentence counts: a short code-switch stays in its host."""
     assert _segments("我們約 10:30 見") == [("zh", "我們約 10:30 見")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Congrats!! 🎉🎉 恭喜！！", [("en", "Congrats!!"), ("zh", "恭喜！！")], id="table-row"
+        ),
+        pytest.param("🔥🔥🔥 太好看了", [("zh", "太好看了")], id="at-the-start"),
+        pytest.param("Call me 📞", [("en", "Call me")], id="at-the-end"),
+        pytest.param("好開心😂", [("zh", "好開心😂")], id="glued-stays"),
+        pytest.param("I ❤️ Taipei", [("en", "I ❤️ Taipei")], id="inside-a-sentence"),
+    ],
+)
+def test_emoji_standing_apart_belong_to_no_sentence(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    """Emoji with spaces on both sides at a sentence edge are outside every segment."""
+    assert [(s.lang, s.text) for s in split(text)] == expected
