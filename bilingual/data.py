@@ -236,3 +236,7 @@ REPORTING_VERBS = (
     "asks",
     "asked",
 )
+#: Characters that mark a sentence without kana as Chinese when it stands beside Japanese
+#: sentences (``我到東京了！ 今日は雨です。``): grammatical words Japanese does not write
+#: in kanji, or writes only inside compounds. Picked by hand.
+ZH_FUNCTION_CHARS = frozenset("的了們们這这那嗎吗呢吧啊很沒没說说謝谢麼么個个我你他她不")

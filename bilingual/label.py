@@ -19,7 +19,7 @@ import regex
 from bilingual import scripts
 from bilingual.clean import fold_fullwidth_alnum
 from bilingual.convert import script_tables
-from bilingual.data import ENGLISH_WORDS, LATIN_LANGS
+from bilingual.data import ENGLISH_WORDS, LATIN_LANGS, ZH_FUNCTION_CHARS
 from bilingual.model import MODEL
 from bilingual.records import Segment
 from bilingual.segment import ATOM_KINDS, Span
@@ -50,10 +50,44 @@ def label(text: str, spans: Iterable[Span]) -> list[Segment]:
     """
     out = []
     for span in spans:
-        chunk = text[span.start : span.end]
-        lang, script = _classify(span.kind, chunk)
-        out.append(Segment(span.start, span.end, lang, script, chunk))
+        parts = _cjk_sentences(text, span) if span.kind == "cjk" else [(span.start, span.end)]
+        for start, end in parts:
+            chunk = text[start:end]
+            lang, script = _classify(span.kind, chunk)
+            out.append(Segment(start, end, lang, script, chunk))
     return out
+
+
+#: A CJK sentence: up to and with its final marks and closing quotes, or the rest.
+_CJK_SENTENCE = regex.compile(r"[^。！？!?]*[。！？!?]+[」』）)”’\"']*|[^。！？!?]+")
+
+
+def _cjk_sentences(text: str, span: Span) -> list[tuple[int, int]]:
+    """The parts of a CJK span that take one label each: kana decides per sentence.
+
+    A span with kana is cut into its sentences; a sentence without kana but with a
+    Chinese grammatical word (:data:`bilingual.data.ZH_FUNCTION_CHARS`) is Chinese, any
+    other is Japanese; neighbours that agree stay one part.
+
+    >>> t = "我到東京了！ 今日は雨です。東京。"
+    >>> [t[a:b] for a, b in _cjk_sentences(t, Span(0, len(t), "cjk"))]
+    ['我到東京了！', '今日は雨です。東京。']
+    """
+    if not scripts.KANA.search(text, span.start, span.end):
+        return [(span.start, span.end)]
+    parts: list[tuple[int, int, bool]] = []  # start, end, Japanese
+    for match in _CJK_SENTENCE.finditer(text, span.start, span.end):
+        piece = match.group()
+        if not piece.strip():
+            continue
+        start = match.start() + len(piece) - len(piece.lstrip())
+        end = match.end() - len(piece) + len(piece.rstrip())
+        japanese = bool(scripts.KANA.search(piece)) or not ZH_FUNCTION_CHARS.intersection(piece)
+        if parts and parts[-1][2] == japanese:
+            parts[-1] = (parts[-1][0], end, japanese)
+        else:
+            parts.append((start, end, japanese))
+    return [(start, end) for start, end, _ in parts]
 
 
 def _cjk(chunk: str) -> tuple[str, str | None]:

@@ -63,3 +63,24 @@ def test_emoji_standing_apart_belong_to_no_sentence(
 ) -> None:
     """Emoji with spaces on both sides at a sentence edge are outside every segment."""
     assert [(s.lang, s.text) for s in split(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "我到東京了！ 今日は雨です。",
+            [("zh", "我到東京了！"), ("ja", "今日は雨です。")],
+            id="table-row",
+        ),
+        pytest.param(
+            "ありがとう！ 謝謝！", [("ja", "ありがとう！"), ("zh", "謝謝！")], id="ja-then-zh"
+        ),
+        pytest.param(
+            "今日は晴れ。散歩日和。", [("ja", "今日は晴れ。散歩日和。")], id="kanji-only-japanese"
+        ),
+    ],
+)
+def test_kana_decides_per_sentence(text: str, expected: list[tuple[str, str]]) -> None:
+    """Kana makes its sentence Japanese, not the whole line."""
+    assert _segments(text) == expected
