@@ -49,6 +49,8 @@ _TOKEN = regex.compile(r"[^\s\p{Z}\p{Cc}\p{Cf}]+")
 _EMOJI_TOKEN = regex.compile(
     r"(?:[^\P{Extended_Pictographic}\p{P}]|[\p{Emoji_Modifier}\uFE0F\u200D\u20E3])+"
 )
+#: A number token: digits with the marks between and after them (``2025``, ``12/31``, ``3.``).
+_NUMBER_TOKEN = regex.compile(r"\p{N}[\p{N}\p{P}\p{S}]*")
 #: What lies between a label and the text after it: a number (``Day 3:``), a colon, spaces.
 _LABEL_COLON = regex.compile(r"((?:[^\S\n]*\p{N}+)?[^\S\n]*[:：])\s*")
 
@@ -236,6 +238,7 @@ def _absorb_code_switches(text: str, runs: list[_Run], end: int) -> None:
     the text goes first. Each merge costs O(log n) (:class:`_Chain`).
     """
     _mark_sentence_ends(text, runs, end)
+    _join_terms(text, runs)
     _close_labels(text, runs)
     chain = _Chain(text, runs)
     runs.clear()  # let merged runs go as soon as the chain drops them
@@ -249,6 +252,31 @@ def _mark_sentence_ends(text: str, runs: list[_Run], end: int) -> None:
     stops = [run.start for run in runs[1:]] + [end]
     for run, stop in zip(runs, stops, strict=True):
         run.closed = _boundary(text, run.end, stop)
+
+
+def _join_terms(text: str, runs: list[_Run]) -> None:
+    """Join runs of one script that only a dot inside a term kept apart (``Vue.js``,
+    ``2.3 million``): :data:`scripts.SCRIPT_RUN` cuts at every dot, but no sentence ends
+    there (:func:`_inner_dot`), so they are one stretch of text.
+
+    >>> t = "我用Vue.js做前端"
+    >>> runs = [_Run(0, 2, "cjk", 2), _Run(2, 5, "latin", 1), _Run(6, 8, "latin", 1),
+    ...         _Run(8, 11, "cjk", 3)]
+    >>> _mark_sentence_ends(t, runs, len(t))
+    >>> _join_terms(t, runs)
+    >>> [(t[r.start : r.end], r.words) for r in runs]
+    [('我用', 2), ('Vue.js', 1), ('做前端', 3)]
+    """
+    joined: list[_Run] = []
+    for run in runs:
+        last = joined[-1] if joined else None
+        if last is None or last.kind != run.kind or last.closed:
+            joined.append(run)
+            continue
+        glued = run.kind != "cjk" and not text[last.end : run.start].strip(".")  # one word
+        words = last.words + run.words - glued
+        joined[-1] = _Run(last.start, run.end, run.kind, words, run.closed)
+    runs[:] = joined
 
 
 def _close_labels(text: str, runs: list[_Run]) -> None:
@@ -507,7 +535,27 @@ def _short(run: _Run, *, edge: bool) -> bool:
 
 
 def _boundary(text: str, start: int, end: int) -> bool:
-    return scripts.SENTENCE_END.search(text, start, end) is not None
+    """Does a sentence end in ``text[start:end]``? A dot inside a term is none."""
+    return any(
+        not _inner_dot(text, m.start()) for m in scripts.SENTENCE_END.finditer(text, start, end)
+    )
+
+
+def _inner_dot(text: str, at: int) -> bool:
+    """Is ``text[at]`` a dot inside a term, an ASCII letter or digit on both sides
+    (``PM2.5``, ``v2.1.3``, ``Node.js``, ``Python3.11``)? It ends no sentence.
+
+    >>> _inner_dot("今天PM2.5又", 5), _inner_dot("Vue.js", 3), _inner_dot("好的.OK", 2)
+    (True, True, False)
+    """
+    return (
+        text[at] == "."
+        and 0 < at < len(text) - 1
+        and text[at - 1].isascii()
+        and text[at - 1].isalnum()
+        and text[at + 1].isascii()
+        and text[at + 1].isalnum()
+    )
 
 
 # --- attaching digits and punctuation ------------------------------------------------
@@ -538,9 +586,29 @@ def _split_gap(text: str, start: int, end: int) -> tuple[int, int]:
         left_end, k = tokens[0][1], 1
     while k < len(tokens) and scripts.CLOSING_TOKEN.fullmatch(text, *tokens[k]):
         left_end, k = tokens[k][1], k + 1
+    while k < len(tokens) and _continues_left(text, start, tokens[k], end):
+        left_end, k = tokens[k][1], k + 1
     while k < len(tokens) and _stands_apart(text, *tokens[k]):
         k += 1
     return left_end, tokens[k][0] if k < len(tokens) else end
+
+
+def _continues_left(text: str, start: int, token: tuple[int, int], end: int) -> bool:
+    """Does a number standing between two languages go with the sentence before it?
+
+    It does when that sentence has not ended before it and the number is not glued to
+    the text after it: ``…Lines in 2025 高雄…`` (English), but ``…finished 3rd. 3 位…``
+    and ``June 30 6月…`` (Chinese for the ``3`` and the ``6``).
+
+    >>> t = "Lines in 2025 高雄"
+    >>> _continues_left(t, 8, (9, 13), 14), _continues_left("3rd. 3 位", 3, (5, 6), 7)
+    (True, False)
+    """
+    return (
+        _NUMBER_TOKEN.fullmatch(text, *token) is not None
+        and token[1] < end
+        and not _boundary(text, start, token[0])
+    )
 
 
 def _split_glued(text: str, start: int, end: int) -> tuple[int, int]:

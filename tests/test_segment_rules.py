@@ -84,3 +84,50 @@ def test_emoji_standing_apart_belong_to_no_sentence(
 def test_kana_decides_per_sentence(text: str, expected: list[tuple[str, str]]) -> None:
     """Kana makes its sentence Japanese, not the whole line."""
     assert _segments(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "今天PM2.5又超標了",
+        "新版v2.1.3修好了",
+        "我用Node.js寫的",
+        "我用Vue.js做前端",
+        "从v1.0升到v2.0要改很多东西",
+    ],
+)
+def test_a_term_with_a_dot_stays_in_its_chinese_sentence(text: str) -> None:
+    """A dot between ASCII letters or digits (``PM2.5``, ``Node.js``) ends no sentence."""
+    assert _segments(text) == [("zh", text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Kaohsiung Opens 3 Metro Lines in 2025 高雄2025年新增3條捷運線",
+            [("en", "Kaohsiung Opens 3 Metro Lines in 2025"), ("zh", "高雄2025年新增3條捷運線")],
+            id="table-row",
+        ),
+        pytest.param(
+            "Our team finished 3rd. 3 位隊員都很棒",
+            [("en", "Our team finished 3rd."), ("zh", "3 位隊員都很棒")],
+            id="after-a-sentence-end",
+        ),
+        pytest.param(
+            "Apply by June 30 6月30日前申請",
+            [("en", "Apply by June 30"), ("zh", "6月30日前申請")],
+            id="glued-to-the-right",
+        ),
+        pytest.param(
+            "Population tops 2.3 million 人口突破230萬",
+            [("en", "Population tops 2.3 million"), ("zh", "人口突破230萬")],
+            id="decimal",
+        ),
+    ],
+)
+def test_a_number_between_languages_goes_with_the_open_sentence(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    """A number with spaces on both sides goes with the sentence that has not ended."""
+    assert _segments(text) == expected
