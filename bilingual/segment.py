@@ -115,7 +115,35 @@ def _atoms(text: str) -> list[tuple[int, int, str]]:
         if kind == "url":
             end = _trim_url(text, start, end)
         found.append((start, end, kind))
-    return found
+    return [atom for k, atom in enumerate(found) if not _word_of_sentence(text, found, k)]
+
+
+def _word_of_sentence(text: str, atoms: list[tuple[int, int, str]], k: int) -> bool:
+    """Is mention or hashtag ``atoms[k]`` a word inside a sentence, not an atom of its own?
+
+    It is when, on its line, text of the sentence lies on both sides of it: a letter or
+    digit after it, and before it something that ends no sentence, neither of them
+    another atom (``Shoutout to @lin_ya for the photos!``, ``大家一起來參加 #淨灘 活動``).
+    Standing alone at the start or end of a line, or in a row of atoms, it is its own.
+
+    >>> t = "Best #nightmarket food ever #taipei"
+    >>> found = [(5, 17, "hashtag"), (28, 35, "hashtag")]
+    >>> _word_of_sentence(t, found, 0), _word_of_sentence(t, found, 1)
+    (True, False)
+    """
+    start, end, kind = atoms[k]
+    if kind not in ("mention", "hashtag"):
+        return False
+    lo = atoms[k - 1][1] if k else 0
+    hi = atoms[k + 1][0] if k + 1 < len(atoms) else len(text)
+    before = text[lo:start].rstrip(" \t")
+    after = text[end:hi].lstrip(" \t")
+    return (
+        bool(before)
+        and bool(after)
+        and not scripts.SENTENCE_END.match(before[-1])
+        and (after[0].isalpha() or after[0].isdigit())
+    )
 
 
 def _trim_url(text: str, start: int, end: int) -> int:

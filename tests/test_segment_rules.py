@@ -131,3 +131,34 @@ def test_a_number_between_languages_goes_with_the_open_sentence(
 ) -> None:
     """A number with spaces on both sides goes with the sentence that has not ended."""
     assert _segments(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Shoutout to @lin_ya for the photos!",
+            [("en", "Shoutout to @lin_ya for the photos!")],
+            id="table-row-mention",
+        ),
+        pytest.param(
+            "Best #nightmarket food ever",
+            [("en", "Best #nightmarket food ever")],
+            id="table-row-hashtag",
+        ),
+        pytest.param(
+            "大家一起來參加 #淨灘 活動", [("zh", "大家一起來參加 #淨灘 活動")], id="in-chinese"
+        ),
+        pytest.param("@amy 明天見", [("mention", "@amy"), ("zh", "明天見")], id="at-the-start"),
+        pytest.param(
+            "好美 #台北 #夜景",
+            [("zh", "好美"), ("hashtag", "#台北"), ("hashtag", "#夜景")],
+            id="a-row-at-the-end",
+        ),
+    ],
+)
+def test_a_mention_inside_a_sentence_is_a_word_of_it(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    """Inside a sentence a mention or hashtag is a word; alone at a line's edge, its own."""
+    assert [(s.lang, s.text) for s in split(text)] == expected
