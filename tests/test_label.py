@@ -39,6 +39,7 @@ def test_chinese_script(text: str, script: str) -> None:
         pytest.param("David Müller, Switzerland", "en", "Latn", id="name-with-umlaut"),
         pytest.param("Emma van der Berg, Amsterdam", "en", "Latn", id="name-with-particles"),
         pytest.param("Students Protest Tuition Hike", "en", "Latn", id="title-case-headline"),
+        pytest.param("China Development FoundationChina", "en", "Latn", id="names-glued"),
     ],
 )
 def test_lang_and_script(text: str, lang: str, script: str) -> None:
