@@ -127,3 +127,23 @@ def test_smoke_run(tmp_path: Path) -> None:
         found |= {f.signature for f in outcome.failures if f.invariant != "slow"}
     assert kinds == set(fuzz.KINDS)
     assert found == set()
+
+
+def test_a_long_bracketed_line_is_not_taken_for_a_wechat_csv_header() -> None:
+    """Found by the fuzzer: a first line of 130,000 ``[`` and a comma crashed the CSV
+    header check (``_csv.Error: field larger than field limit``); it is plain text."""
+    line = "[" * 133_000 + ",x"
+    (record,) = bilingual.process([line])
+    assert (record.message.format, record.message.text) == ("plain", line)
+
+
+def test_a_csv_field_over_the_csv_limit_is_an_input_error() -> None:
+    """A WeChat exporter CSV row with a field longer than csv's limit is a clear error
+    naming the file and line, not a traceback."""
+    header = "id,MsgSvrID,type_name,is_sender,talker,room_name,msg,src,CreateTime"
+    row = '1,9,文本,0,刘洋,,"' + "好" * 140_000 + '",,2024/10/4 11:42'
+    with pytest.raises(InputError) as caught:
+        list(bilingual.process([header, row], Options(format="wechat"), source="w.csv"))
+    assert str(caught.value) == (
+        "w.csv:2: unreadable CSV row: field larger than field limit (131072)"
+    )

@@ -15,6 +15,7 @@ from types import ModuleType
 import pytest
 
 from bilingual import split
+from bilingual.formats import parse
 from bilingual.segment import find_spans
 
 
@@ -109,3 +110,22 @@ def test_small_hostile_inputs_split_as_before(
 def test_code_switching_order(text: str, kind: str) -> None:
     """The merge order (smallest run first, ties to the first) is what it always was."""
     assert [(s.start, s.end, s.kind) for s in find_spans(text)] == [(0, len(text.rstrip()), kind)]
+
+
+def _parse_seconds(text: str, repeat: int) -> float:
+    """The fastest of ``repeat`` runs of detection and parsing over one line, CPU seconds."""
+
+    def parse_line(line: str) -> object:
+        return list(parse([(1, line)], source="x"))
+
+    seconds: float = BENCH.best_time(parse_line, text, repeat)
+    return seconds
+
+
+def test_a_line_of_direction_marks_parses_in_linear_time() -> None:
+    """Found by the fuzzer: the WhatsApp header allowed marks before and after an optional
+    ``[``, two runs over the same marks, so a line of U+200E took quadratic time (a
+    20 KB UTF-16 file over 60 s). Ten times the marks now take well under 100× as long."""
+    small = max(_parse_seconds("\u200e" * 2_000, 5), 1e-3)
+    large = _parse_seconds("\u200e" * 20_000, 2)
+    assert large / small < 40, (small, large)

@@ -82,13 +82,19 @@ def columns(header: Sequence[str]) -> dict[str, int] | None:
     return {role: found[role] for role in COLUMNS if role in found}
 
 
+#: No exporter's header row is longer than this (a few dozen column names).
+_MAX_HEADER = 4096
+
+
 def is_header(text: str) -> bool:
     """True when a line is a WeChat exporter's CSV header row.
 
     >>> is_header("id,MsgSvrID,type_name,is_sender,talker,room_name,content,CreateTime")
     True
+    >>> is_header("[" * 200_000 + ",x")  # longer than any header row: never read as CSV
+    False
     """
-    if "," not in text:
+    if "," not in text or len(text) > _MAX_HEADER:
         return False
     return columns(next(csv.reader([text]))) is not None
 
@@ -184,7 +190,10 @@ def parse(lines: Iterable[Line], *, source: str, name: str) -> Iterator[Message]
             continue
         if record.count('"') % 2:
             raise InputError("a quoted CSV field is never closed", source=source, line=first)
-        cells = next(csv.reader([record]), [])
+        try:
+            cells = next(csv.reader([record]), [])
+        except csv.Error as exc:  # a field over csv's limit (131,072 characters)
+            raise InputError(f"unreadable CSV row: {exc}", source=source, line=first) from exc
         if roles is None:
             roles, width = columns(cells), len(cells)
             if roles is None:

@@ -62,7 +62,7 @@ _TIME = rf"""(?:(?P<ap_pre>{ZH_AP}|{KO_AP}){SP}?)?
     (?:{SP}*(?P<ap_post>{EN_AP}|{ZH_AP}|{EN_FLEX}|{AR_AP}))?\.?"""
 _MONTH = r"(?P<mon>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.?"
 HEADER = regex.compile(
-    rf"""^{INVIS}(?P<bracket>\[)?{INVIS}
+    rf"""^{INVIS}(?:(?P<bracket>\[){INVIS})?  # marks after '[' only: one run, linear
     (?P<stamp>{_DATE}(?:[,،]{SP}?|{SP}+){_TIME}
       |{_TIME},{SP}{_DATE}
       |{_MONTH}{SP}(?P<d2>\d{{1,2}})(?:,{SP}(?P<d3>\d{{4}}))?,{SP}{_TIME})
