@@ -381,6 +381,24 @@ def _align_spans(en_sides: Sequence[_Side], zh_sides: Sequence[_Side]) -> list[_
     return _trace_back(back)
 
 
+_Spans = tuple[tuple[int, int], ...]
+
+
+# Cached, a few texts: a line that could pair with both neighbours is aligned twice.
+@functools.lru_cache(maxsize=16)
+def _en_sentences(text: str) -> tuple[_Spans, tuple[_Side, ...]]:
+    """The English text's sentence spans and each sentence's features."""
+    spans = tuple(split_en(text))
+    return spans, tuple(_en_side(text[s:e]) for s, e in spans)
+
+
+@functools.lru_cache(maxsize=16)
+def _zh_sentences(text: str) -> tuple[_Spans, tuple[_Side, ...]]:
+    """The Chinese text's sentence spans and each sentence's features."""
+    spans = tuple(split_zh(text))
+    return spans, tuple(_zh_side(text[s:e]) for s, e in spans)
+
+
 def align_sentences(en: str, zh: str) -> tuple[SentencePair, ...]:
     """Align an English text with its Chinese translation, sentence by sentence.
 
@@ -392,9 +410,8 @@ def align_sentences(en: str, zh: str) -> tuple[SentencePair, ...]:
     Are you OK? | 你還好嗎？ | 0.929
     I bought 3 apples. | 我買了三個蘋果。 | 0.904
     """
-    en_spans, zh_spans = split_en(en), split_zh(zh)
-    en_sides = [_en_side(en[s:e]) for s, e in en_spans]
-    zh_sides = [_zh_side(zh[s:e]) for s, e in zh_spans]
+    en_spans, en_sides = _en_sentences(en)
+    zh_spans, zh_sides = _zh_sentences(zh)
     pairs = []
     for i0, i1, j0, j1, score in _align_spans(en_sides, zh_sides):
         en_text = en[en_spans[i0][0] : en_spans[i1 - 1][1]] if i1 > i0 else ""
