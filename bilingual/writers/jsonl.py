@@ -152,8 +152,7 @@ def _write_rows(
             kept = tuple(p for p in record.pairs if p.score >= min_score)
             record = dataclasses.replace(record, pairs=kept)  # noqa: PLW2901
         for row in rows(record, options):
-            out.write(dumps(row))
-            out.write("\n")
+            out.write(dumps(row) + "\n")
             count += 1
     return count
 
