@@ -186,13 +186,16 @@ def _length_z(en: _Side, zh: _Side) -> float:
 def _features(en: _Side, zh: _Side) -> tuple[float, float, int, int, int]:
     """(length plausibility, lexical overlap, anchors matched, anchors missed, punct)."""
     z = _length_z(en, zh)
-    matched = len(en.numbers & zh.numbers) + len(zh.latin & en.latin) + len(en.urls & zh.urls)
-    missed = (
-        len(en.arabic - zh.numbers)
-        + len(zh.arabic - en.numbers)
-        + len(zh.latin - en.latin)
-        + len(en.urls ^ zh.urls)
-    )
+    matched = missed = 0
+    # Most sentences have no anchor at all (``arabic`` is within ``numbers``): no set to make.
+    if en.numbers or zh.numbers or en.latin or zh.latin or en.urls or zh.urls:
+        matched = len(en.numbers & zh.numbers) + len(zh.latin & en.latin) + len(en.urls & zh.urls)
+        missed = (
+            len(en.arabic - zh.numbers)
+            + len(zh.arabic - en.numbers)
+            + len(zh.latin - en.latin)
+            + len(en.urls ^ zh.urls)
+        )
     punct = 0
     if en.end in "?!" and en.end and zh.end in "?!." and zh.end:
         punct = 1 if en.end == zh.end else -1
