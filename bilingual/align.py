@@ -21,7 +21,6 @@ log(score)``; nothing is dropped or reordered: an unmatched sentence gets an emp
 from __future__ import annotations
 
 import functools
-import itertools
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -187,13 +186,16 @@ def _length_z(en: _Side, zh: _Side) -> float:
 def _features(en: _Side, zh: _Side) -> tuple[float, float, int, int, int]:
     """(length plausibility, lexical overlap, anchors matched, anchors missed, punct)."""
     z = _length_z(en, zh)
-    matched = len(en.numbers & zh.numbers) + len(zh.latin & en.latin) + len(en.urls & zh.urls)
-    missed = (
-        len(en.arabic - zh.numbers)
-        + len(zh.arabic - en.numbers)
-        + len(zh.latin - en.latin)
-        + len(en.urls ^ zh.urls)
-    )
+    matched = missed = 0
+    # Most sentences have no anchor at all (``arabic`` is within ``numbers``): no set to make.
+    if en.numbers or zh.numbers or en.latin or zh.latin or en.urls or zh.urls:
+        matched = len(en.numbers & zh.numbers) + len(zh.latin & en.latin) + len(en.urls & zh.urls)
+        missed = (
+            len(en.arabic - zh.numbers)
+            + len(zh.arabic - en.numbers)
+            + len(zh.latin - en.latin)
+            + len(en.urls ^ zh.urls)
+        )
     punct = 0
     if en.end in "?!" and en.end and zh.end in "?!." and zh.end:
         punct = 1 if en.end == zh.end else -1
@@ -251,25 +253,32 @@ _BEADS: tuple[tuple[int, int, float], ...] = tuple(
     (di, dj, -math.log(prior) - (0.0 if di and dj else math.log(MODEL.skip_score)))
     for (di, dj), prior in MODEL.bead_priors
 )
+_PRIOR_COST = {(di, dj): cost for di, dj, cost in _BEADS}
 _MIN_BEAD_SCORE = MODEL.min_bead_score
 _Bead = tuple[int, int, int, int, float]
 _Back = tuple[int, int, float]
+#: Room for rounding when a cost bound is compared: far above the float error of summing
+#: a few thousand bead costs, far below any cost difference a score can make.
+_SLACK = 1e-6
 
 
-@dataclass(frozen=True, slots=True)
 class _Sentences:
-    """One side's sentences, and each two consecutive ones merged (once, not per cell)."""
+    """One side's sentences, and two consecutive ones merged (once, when first asked for)."""
 
-    one: Sequence[_Side]
-    two: Sequence[_Side]
+    __slots__ = ("_two", "one")
 
-    @classmethod
-    def of(cls, sides: Sequence[_Side]) -> _Sentences:
-        return cls(sides, [a + b for a, b in itertools.pairwise(sides)])
+    def __init__(self, sides: Sequence[_Side]) -> None:
+        self.one = sides
+        self._two: dict[int, _Side] = {}
 
     def ending_at(self, i: int, count: int) -> _Side:
         """The ``count`` (1 or 2) sentences that end before index ``i``, as one side."""
-        return self.one[i - 1] if count == 1 else self.two[i - 2]
+        if count == 1:
+            return self.one[i - 1]
+        two = self._two.get(i)
+        if two is None:
+            two = self._two[i] = self.one[i - 2] + self.one[i - 1]
+        return two
 
 
 def _bead_cost(en: _Side, zh: _Side, prior_cost: float) -> tuple[float, float]:
@@ -278,21 +287,59 @@ def _bead_cost(en: _Side, zh: _Side, prior_cost: float) -> tuple[float, float]:
     return prior_cost - math.log(max(score, _MIN_BEAD_SCORE)), score
 
 
-def _best_step(
-    i: int, j: int, cost: list[list[float]], en: _Sentences, zh: _Sentences
-) -> tuple[float, _Back]:
-    """The cheapest way to reach cell ``(i, j)``: its cost and the bead that ends there."""
-    best, back = math.inf, (0, 0, 0.0)
-    for di, dj, prior_cost in _BEADS:
-        if di > i or dj > j or (before := cost[i - di][j - dj]) == math.inf:
-            continue
-        if di and dj:
-            step, score = _bead_cost(en.ending_at(i, di), zh.ending_at(j, dj), prior_cost)
-        else:
-            step, score = prior_cost, 0.0  # an unmatched sentence
-        if before + step < best:
-            best, back = before + step, (di, dj, score)
-    return best, back
+@functools.lru_cache(maxsize=64)
+def _rest_bounds(n: int, m: int) -> tuple[tuple[float, ...], ...]:
+    """A lower bound on the cost of the beads after cell ``(i, j)`` of an ``n`` by ``m``
+    table, at ``[i][j]``: the cheapest bead sequence by prior costs alone (a bead's score
+    only adds to its cost, ``-log`` of at most 1).
+
+    >>> [round(c, 3) for c in _rest_bounds(2, 1)[0]]
+    [2.419, 8.399]
+    """
+    rest = [[math.inf] * (m + 1) for _ in range(n + 1)]
+    rest[n][m] = 0.0
+    for i in range(n, -1, -1):
+        for j in range(m, -1, -1):
+            for di, dj, prior_cost in _BEADS:
+                if i + di <= n and j + dj <= m:
+                    rest[i][j] = min(rest[i][j], prior_cost + rest[i + di][j + dj])
+    return tuple(tuple(row) for row in rest)
+
+
+class _Scores:
+    """The beads' costs and scores, each scored once, when first asked for."""
+
+    __slots__ = ("_done", "en", "zh")
+
+    def __init__(self, en_sides: Sequence[_Side], zh_sides: Sequence[_Side]) -> None:
+        self.en, self.zh = _Sentences(en_sides), _Sentences(zh_sides)
+        self._done: dict[tuple[int, int, int, int], tuple[float, float]] = {}
+
+    def bead(self, i: int, j: int, di: int, dj: int, prior_cost: float) -> tuple[float, float]:
+        """The cost and score of the bead of ``di`` English and ``dj`` Chinese sentences
+        ending at cell ``(i, j)``."""
+        if not (di and dj):
+            return prior_cost, 0.0  # an unmatched sentence
+        key = (i, j, di, dj)
+        done = self._done.get(key)
+        if done is None:
+            done = self._done[key] = _bead_cost(
+                self.en.ending_at(i, di), self.zh.ending_at(j, dj), prior_cost
+            )
+        return done
+
+    def diagonal_cost(self) -> float:
+        """The cost of one feasible bead sequence: 1-1 beads down the diagonal, then the
+        rest unmatched (the same sums, in the same order, as the table makes for it)."""
+        n, m = len(self.en.one), len(self.zh.one)
+        total = 0.0
+        for k in range(1, min(n, m) + 1):
+            total += self.bead(k, k, 1, 1, _PRIOR_COST[1, 1])[0]
+        for _ in range(n - min(n, m)):
+            total += _PRIOR_COST[1, 0]
+        for _ in range(m - min(n, m)):
+            total += _PRIOR_COST[0, 1]
+        return total
 
 
 def _trace_back(back: list[list[_Back]]) -> list[_Bead]:
@@ -307,17 +354,52 @@ def _trace_back(back: list[list[_Back]]) -> list[_Bead]:
 
 
 def _align_spans(en_sides: Sequence[_Side], zh_sides: Sequence[_Side]) -> list[_Bead]:
-    """The cheapest bead sequence, as (en from, en to, zh from, zh to, score)."""
+    """The cheapest bead sequence, as (en from, en to, zh from, zh to, score).
+
+    A bead is scored only when it could lie on the cheapest sequence: the cost before it,
+    its prior cost and the bound on what follows (:func:`_rest_bounds`) must not exceed
+    the cost of a sequence already known (:meth:`_Scores.diagonal_cost`). A bead left out
+    so costs more than the cheapest sequence, so the table's choices along that sequence,
+    ties included, are the full table's.
+    """
     n, m = len(en_sides), len(zh_sides)
-    en, zh = _Sentences.of(en_sides), _Sentences.of(zh_sides)
+    scores = _Scores(en_sides, zh_sides)
+    rest = _rest_bounds(n, m)
+    bound = scores.diagonal_cost() + _SLACK
     cost = [[math.inf] * (m + 1) for _ in range(n + 1)]
     back: list[list[_Back]] = [[(0, 0, 0.0)] * (m + 1) for _ in range(n + 1)]
     cost[0][0] = 0.0
     for i in range(n + 1):
         for j in range(m + 1):
-            if i or j:
-                cost[i][j], back[i][j] = _best_step(i, j, cost, en, zh)
+            if not (i or j):
+                continue
+            best, step_back, limit = math.inf, (0, 0, 0.0), bound - rest[i][j]
+            for di, dj, prior_cost in _BEADS:
+                if di > i or dj > j or (before := cost[i - di][j - dj]) + prior_cost > limit:
+                    continue
+                step, score = scores.bead(i, j, di, dj, prior_cost)
+                if before + step < best:
+                    best, step_back = before + step, (di, dj, score)
+            cost[i][j], back[i][j] = best, step_back
     return _trace_back(back)
+
+
+_Spans = tuple[tuple[int, int], ...]
+
+
+# Cached, a few texts: a line that could pair with both neighbours is aligned twice.
+@functools.lru_cache(maxsize=16)
+def _en_sentences(text: str) -> tuple[_Spans, tuple[_Side, ...]]:
+    """The English text's sentence spans and each sentence's features."""
+    spans = tuple(split_en(text))
+    return spans, tuple(_en_side(text[s:e]) for s, e in spans)
+
+
+@functools.lru_cache(maxsize=16)
+def _zh_sentences(text: str) -> tuple[_Spans, tuple[_Side, ...]]:
+    """The Chinese text's sentence spans and each sentence's features."""
+    spans = tuple(split_zh(text))
+    return spans, tuple(_zh_side(text[s:e]) for s, e in spans)
 
 
 def align_sentences(en: str, zh: str) -> tuple[SentencePair, ...]:
@@ -331,9 +413,8 @@ def align_sentences(en: str, zh: str) -> tuple[SentencePair, ...]:
     Are you OK? | 你還好嗎？ | 0.929
     I bought 3 apples. | 我買了三個蘋果。 | 0.904
     """
-    en_spans, zh_spans = split_en(en), split_zh(zh)
-    en_sides = [_en_side(en[s:e]) for s, e in en_spans]
-    zh_sides = [_zh_side(zh[s:e]) for s, e in zh_spans]
+    en_spans, en_sides = _en_sentences(en)
+    zh_spans, zh_sides = _zh_sentences(zh)
     pairs = []
     for i0, i1, j0, j1, score in _align_spans(en_sides, zh_sides):
         en_text = en[en_spans[i0][0] : en_spans[i1 - 1][1]] if i1 > i0 else ""

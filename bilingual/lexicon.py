@@ -206,9 +206,12 @@ class ZhWords:
     words: tuple[tuple[int, frozenset[str]], ...]
     #: Content characters (function characters excluded), computed once.
     chars: int = field(init=False, default=0)
+    #: Every English stem of the words' glosses, computed once.
+    glossed: frozenset[str] = field(init=False, default=frozenset())
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "chars", sum(n for n, _ in self.words))
+        object.__setattr__(self, "glossed", frozenset().union(*(gl for _, gl in self.words)))
 
 
 def zh_words(text: str) -> ZhWords:
@@ -260,14 +263,10 @@ def overlap(en: tuple[str, ...], zh: ZhWords) -> float:
     """
     if not en or not zh.words:
         return 0.0
-    en_set = set(en)
-    glossed: set[str] = set()
-    covered = 0
-    for n, gl in zh.words:
-        glossed |= gl
-        if gl & en_set:
-            covered += n
+    en_set = frozenset(en)
+    covered = sum(n for n, gl in zh.words if not en_set.isdisjoint(gl))
     zh_share = covered / zh.chars if zh.chars else 0.0
+    glossed = zh.glossed
     en_share = sum(1 for w in en if w in glossed) / len(en)
     if not zh_share or not en_share:
         return 0.0
