@@ -19,7 +19,7 @@ import threading
 import warnings
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import Annotated, BinaryIO
+from typing import Annotated, BinaryIO, TypeVar
 
 import typer
 from typer._click import Context, HelpFormatter  # typer's own click, which its classes use
@@ -352,9 +352,7 @@ def stats(
     """Messages per speaker, each speaker's language mix, pairs, dates, formats, encodings."""
     with _errors_to_exit_codes():
         options = Options(format=input_format, encoding=encoding, errors=errors, jobs=jobs)
-        records, sources, failed = _summary_run(inputs, options, keep_going)
-        with sources.hearing():
-            counts = collect(records)
+        counts, sources, failed = _summary_run(inputs, options, keep_going, collect)
         if as_json:
             payload = summary(counts, sources, signature(options))
             typer.echo(json.dumps(payload, ensure_ascii=False, indent=2))
@@ -401,9 +399,8 @@ def report(
         options = Options(format=input_format, encoding=encoding, errors=errors, jobs=jobs)
         target = Target(output, inputs=inputs)
         target.check()
-        records, sources, failed = _summary_run(inputs, options, keep_going)
-        with sources.hearing():
-            gathered = gather(records, row_limit=rows, threshold=options.pair_threshold)
+        fold = functools.partial(gather, row_limit=rows, threshold=options.pair_threshold)
+        gathered, sources, failed = _summary_run(inputs, options, keep_going, fold)
         for warning in sources.date_orders:  # shown on the page, and said as split says it
             _show_warning(warning)
         with target.open() as out:
@@ -417,11 +414,16 @@ def report(
         _summarise(failed, len(inputs))
 
 
+#: What a summary command makes of the records (a :class:`Stats`, a report).
+T = TypeVar("T")
+
+
 def _summary_run(
-    inputs: list[str], options: Options, keep_going: bool
-) -> tuple[Iterator[Record], Sources, list[str]]:
-    """The records of a ``stats`` or ``report`` run, what each input was read as (filled
-    as the records are read) and the input errors of a ``--keep-going`` run."""
+    inputs: list[str], options: Options, keep_going: bool, fold: Callable[[Iterable[Record]], T]
+) -> tuple[T, Sources, list[str]]:
+    """What ``fold`` makes of a ``stats`` or ``report`` run's records, what each input was
+    read as (with the date-order warnings heard while reading) and the input errors of a
+    ``--keep-going`` run."""
     _check_inputs(inputs)
     sources = Sources()
     failed: list[str] = []
@@ -431,7 +433,9 @@ def _summary_run(
         on_detect=sources.detected,
         on_error=_collector(failed) if keep_going else None,
     )
-    return records, sources, failed
+    with sources.hearing():
+        folded = fold(records)
+    return folded, sources, failed
 
 
 @app.command(
