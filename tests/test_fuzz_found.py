@@ -147,3 +147,25 @@ def test_a_csv_field_over_the_csv_limit_is_an_input_error() -> None:
     assert str(caught.value) == (
         "w.csv:2: unreadable CSV row: field larger than field limit (131072)"
     )
+
+
+def test_telegram_json_with_a_number_of_ten_thousand_digits_is_an_input_error() -> None:
+    """Found by the fuzzer: ``json.loads`` refuses an integer of more than 4,300 digits
+    with a ValueError (not a JSONDecodeError), which crashed the Telegram JSON check."""
+    document = '{"messages": [{"from": "Amy", "text": "hi", "id": ' + "1" * 10_000 + "}]}"
+    with pytest.raises(InputError) as caught:
+        list(bilingual.process([document], Options(format="telegram"), source="t.json"))
+    assert str(caught.value) == (
+        "t.json:1: invalid Telegram JSON (Exceeds the limit (4300 digits) for integer string"
+        " conversion)"
+    )
+
+
+def test_a_wechat_content_cell_with_a_huge_number_is_its_own_text() -> None:
+    """The same refusal in an exporter CSV's JSON ``content`` cell: the cell is kept as text."""
+    header = "id,MsgSvrID,type_name,is_sender,talker,room_name,content,CreateTime"
+    cell = '{"msg": ' + "1" * 10_000 + "}"
+    (record,) = bilingual.process(
+        [header, f"1,9,文本,0,刘洋,,{cell},2024/10/4 11:42"], Options(format="wechat")
+    )
+    assert (record.message.speaker, record.message.text) == ("刘洋", cell)

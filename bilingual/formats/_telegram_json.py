@@ -117,6 +117,9 @@ def _check(document: str, source: str, first: int) -> None:
             source=source,
             line=first + exc.lineno - 1,
         ) from None
+    except ValueError as exc:  # a number of more than 4,300 digits: int() refuses it
+        reason = str(exc).split(":")[0]
+        raise InputError(f"invalid Telegram JSON ({reason})", source=source, line=first) from None
 
 
 def _objects(document: str, pos: int) -> Iterator[tuple[Any, int, int]]:

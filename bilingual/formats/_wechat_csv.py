@@ -133,7 +133,7 @@ def text_of(value: str) -> str:
     if value.startswith("{") and value.endswith("}"):
         try:
             decoded = json.loads(value)
-        except json.JSONDecodeError:
+        except ValueError:  # not JSON (or a number json will not convert): plain text
             return value
         if isinstance(decoded, dict) and isinstance(decoded.get("msg"), str):
             return str(decoded["msg"])
