@@ -169,3 +169,9 @@ def test_a_wechat_content_cell_with_a_huge_number_is_its_own_text() -> None:
         [header, f"1,9,文本,0,刘洋,,{cell},2024/10/4 11:42"], Options(format="wechat")
     )
     assert (record.message.speaker, record.message.text) == ("刘洋", cell)
+
+
+def test_a_line_with_a_bare_carriage_return_is_not_a_csv_header() -> None:
+    """Found by hypothesis in CI: ``,\\r0`` made csv raise inside the WeChat header check."""
+    (record,) = bilingual.process([",\r0"])
+    assert record.message.text == ",\r0"

@@ -93,10 +93,15 @@ def is_header(text: str) -> bool:
     True
     >>> is_header("[" * 200_000 + ",x")  # longer than any header row: never read as CSV
     False
+    >>> is_header(",\\r0")  # csv refuses a bare CR inside a row: not a header either
+    False
     """
     if "," not in text or len(text) > _MAX_HEADER:
         return False
-    return columns(next(csv.reader([text]))) is not None
+    try:
+        return columns(next(csv.reader([text]))) is not None
+    except csv.Error:
+        return False
 
 
 def to_iso(raw: str) -> str | None:
