@@ -40,6 +40,16 @@ def _rect(box: Box, cls: str, title: str, extra: str = "") -> str:
     )
 
 
+def _baseline(left: int, top: int, plot_w: int, plot_h: int, peak: int) -> list[str]:
+    """A column chart's x axis and its two y labels: ``peak`` at the top, 0 at the axis."""
+    return [
+        f'<line class="axis" x1="{left}" y1="{top + plot_h}" x2="{left + plot_w}" '
+        f'y2="{top + plot_h}"/>',
+        _text(left - 4, top + _FONT, str(peak), "end"),
+        _text(left - 4, top + plot_h, "0", "end"),
+    ]
+
+
 def _text(x: float, y: float, label: str, anchor: str = "start") -> str:
     return f'<text x="{_n(x)}" y="{_n(y)}" text-anchor="{anchor}">{escape(label)}</text>'
 
@@ -90,12 +100,7 @@ def stacked_columns(
     left, top, plot_w, plot_h = 60, 10, 760, 180
     peak = max((sum(c.values()) for _, c in periods), default=0) or 1
     step = plot_w / max(len(periods), 1)
-    body = [
-        f'<line class="axis" x1="{left}" y1="{top + plot_h}" x2="{left + plot_w}" '
-        f'y2="{top + plot_h}"/>',
-        _text(left - 4, top + _FONT, str(peak), "end"),
-        _text(left - 4, top + plot_h, "0", "end"),
-    ]
+    body = _baseline(left, top, plot_w, plot_h, peak)
     for i, (period, counts) in enumerate(periods):
         y: float = top + plot_h
         for b in BUCKETS:
@@ -145,12 +150,7 @@ def histogram(chart_id: str, bins: Sequence[int], threshold: float) -> str:
     left, top, plot_w, plot_h = 60, 28, 500, 150
     peak = max(bins, default=0) or 1
     step = plot_w / max(len(bins), 1)
-    body = [
-        f'<line class="axis" x1="{left}" y1="{top + plot_h}" x2="{left + plot_w}" '
-        f'y2="{top + plot_h}"/>',
-        _text(left - 4, top + _FONT, str(peak), "end"),
-        _text(left - 4, top + plot_h, "0", "end"),
-    ]
+    body = _baseline(left, top, plot_w, plot_h, peak)
     for i, n in enumerate(bins):
         lo, hi = i / len(bins), (i + 1) / len(bins)
         if n:
