@@ -69,7 +69,8 @@ with open(sys.argv[1], "wb") as out:
 def _env(cache: Path) -> dict[str, str]:
     """The environment of a child: this checkout first on the path, the given cache dir."""
     path = os.pathsep.join(p for p in (str(ROOT), os.environ.get("PYTHONPATH", "")) if p)
-    return {**os.environ, "PYTHONPATH": path, "BILINGUAL_CACHE_DIR": str(cache)}
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}  # as installed
+    return {**env, "PYTHONPATH": path, "BILINGUAL_CACHE_DIR": str(cache)}
 
 
 def _run(argv: list[str], env: dict[str, str]) -> tuple[float, int, bytes]:

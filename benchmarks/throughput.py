@@ -103,6 +103,11 @@ class Run:
     stdout: bytes
 
 
+#: A child's environment: as a user's, who has the bytecode an install compiles (a shell
+#: with ``PYTHONDONTWRITEBYTECODE`` would recompile every module in every child).
+CHILD_ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+
+
 def child(argv: Sequence[str]) -> Run:
     """Run ``argv`` and measure it with ``os.wait4`` (raises when it fails).
 
@@ -111,7 +116,9 @@ def child(argv: Sequence[str]) -> Run:
     """
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         start = time.perf_counter()
-        proc = subprocess.Popen(list(argv), stdout=out, stderr=err, cwd=tempfile.gettempdir())
+        proc = subprocess.Popen(
+            list(argv), stdout=out, stderr=err, cwd=tempfile.gettempdir(), env=CHILD_ENV
+        )
         _, status, usage = os.wait4(proc.pid, 0)
         wall = time.perf_counter() - start
         if os.waitstatus_to_exitcode(status):

@@ -36,10 +36,8 @@ the kernel when the parent dies, so a signal that ends the run (``bilingual``'s
 
 from __future__ import annotations
 
-import concurrent.futures
 import functools
 import io
-import multiprocessing
 import operator
 import os
 import signal
@@ -48,9 +46,8 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, fields
 from itertools import chain, islice
-from multiprocessing.reduction import ForkingPickler
 from types import TracebackType
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from bilingual import writers
 from bilingual.convert import check_config
@@ -67,6 +64,10 @@ from bilingual.pipeline import (
     process_sources,
 )
 from bilingual.records import Message, Pair, Record, Segment, SentencePair
+
+if TYPE_CHECKING:  # the process pool's modules load only when a run asks for --jobs
+    import concurrent.futures
+    import multiprocessing.context
 
 #: Characters of message text per chunk: a tenth of a second of work or so, enough
 #: that handing a chunk over costs little beside it.
@@ -313,6 +314,7 @@ def text_task(chunk: Chunk, options: Options, writer: str) -> Done[Text]:
 def _init_worker(parent: int) -> None:
     """Set a worker process up: Ctrl-C is the parent's to handle, and (Linux) the worker
     dies with the parent, even one killed outright."""
+    _register_reducers()
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM, signal.SIGHUP})
     if sys.platform.startswith("linux"):
@@ -331,8 +333,14 @@ def _reducer(cls: type) -> Callable[[Any], tuple[type, tuple[Any, ...]]]:
     return lambda obj: (cls, values(obj))
 
 
-for _cls in (Message, Segment, SentencePair, Pair, Record):
-    ForkingPickler.register(_cls, _reducer(_cls))
+@functools.cache
+def _register_reducers() -> None:
+    """Pickle the record classes with :func:`_reducer` between the parent and the workers
+    (once per process, in both: a spawned worker pickles its results too)."""
+    from multiprocessing.reduction import ForkingPickler  # noqa: PLC0415 - see TYPE_CHECKING
+
+    for cls in (Message, Segment, SentencePair, Pair, Record):
+        ForkingPickler.register(cls, _reducer(cls))
 
 
 class Workers:
@@ -355,9 +363,7 @@ class Workers:
         self.in_flight = IN_FLIGHT_PER_JOB * jobs
         self._ahead = AHEAD if options.pair_lines else 0
         self._own = executor is None
-        self._executor = executor or concurrent.futures.ProcessPoolExecutor(
-            jobs, mp_context=_context(), initializer=_init_worker, initargs=(os.getpid(),)
-        )
+        self._executor = executor or _process_pool(jobs)
 
     def __enter__(self) -> Workers:
         return self
@@ -413,8 +419,20 @@ class Workers:
             raise failure
 
 
+def _process_pool(jobs: int) -> concurrent.futures.Executor:
+    """``jobs`` worker processes, set up by :func:`_init_worker`."""
+    import concurrent.futures  # noqa: PLC0415 - see TYPE_CHECKING
+
+    _register_reducers()
+    return concurrent.futures.ProcessPoolExecutor(
+        jobs, mp_context=_context(), initializer=_init_worker, initargs=(os.getpid(),)
+    )
+
+
 def _context() -> multiprocessing.context.BaseContext:
     """``fork`` where there is one (no start-up: modules already loaded), else ``spawn``."""
+    import multiprocessing  # noqa: PLC0415 - see TYPE_CHECKING
+
     if "fork" in multiprocessing.get_all_start_methods():
         return multiprocessing.get_context("fork")
     return multiprocessing.get_context("spawn")

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from typing import TextIO
-from xml.sax.saxutils import escape, quoteattr
 
 import regex
 
@@ -27,8 +26,28 @@ from bilingual.writers._units import units
 _NOT_XML = regex.compile(r"[^\x09\x0A\x0D\x20-\uD7FF\uE000-\uFFFD\U00010000-\U0010FFFF]")
 
 
+#: XML's escapes for text and for a double-quoted attribute (``xml.sax.saxutils`` would do,
+#: but importing it loads ``urllib`` and ``ssl``: a tenth of a one-line run's start-up).
+_TEXT_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
+_ATTR_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"})
+
+
 def _text(text: str) -> str:
-    return escape(_NOT_XML.sub("\ufffd", text))
+    """Text as TMX content: characters XML cannot hold become U+FFFD, markup is escaped.
+
+    >>> _text("A & <b>\x01")
+    'A &amp; &lt;b&gt;\ufffd'
+    """
+    return _NOT_XML.sub("\ufffd", text).translate(_TEXT_ESCAPES)
+
+
+def _attr(value: str) -> str:
+    """A double-quoted XML attribute value.
+
+    >>> _attr('zh-"Hans"')
+    '"zh-&quot;Hans&quot;"'
+    """
+    return f'"{value.translate(_ATTR_ESCAPES)}"'
 
 
 def write_tmx(records: Iterable[Record], target: Target, options: Options) -> int:
@@ -67,7 +86,7 @@ def _write(records: Iterable[Record], out: TextIO, options: Options) -> int:
         out.write(f'      <prop type="x-line">{u.line}</prop>\n')
         for lang, text in (("en", u.en), (u.zh_lang, u.zh)):
             if text:
-                out.write(f"      <tuv xml:lang={quoteattr(lang)}><seg>{_text(text)}</seg></tuv>\n")
+                out.write(f"      <tuv xml:lang={_attr(lang)}><seg>{_text(text)}</seg></tuv>\n")
         out.write("    </tu>\n")
     out.write("  </body>\n</tmx>\n")
     return n
