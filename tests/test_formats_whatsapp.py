@@ -64,6 +64,21 @@ def test_an_unproven_file_warns_once_by_name_and_keeps_every_time() -> None:
     assert all(m.time is not None and m.time_raw for m in messages)
 
 
+def test_a_day_above_12_does_not_prove_the_order_while_the_year_could_come_first() -> None:
+    """``23/11/05`` on two days is 23 November 2005 or 2005-11-23 read the other way: the
+    file warns that the two-digit year's place is unproven (it used to be read d/m/y
+    silently) and keeps the order the value above 12 allows, with a time on each message."""
+    text = "23/11/05, 10:00 - Amy: hi\n23/11/05, 10:05 - Bo: 好\n24/11/05, 09:00 - Amy: ok\n"
+    with pytest.warns(DateOrderWarning, match=r"two-digit year comes first or last") as caught:
+        messages = run(text)
+    assert len(caught) == 1
+    assert [m.time for m in messages] == [
+        "2005-11-23T10:00:00", "2005-11-23T10:05:00", "2005-11-24T09:00:00"
+    ]  # fmt: skip
+    proven = text + "25/11/05, 09:00 - Bo: a\n"  # the first field changes again: d/m/y
+    assert quiet(proven)[-1].time == "2005-11-25T09:00:00"
+
+
 def test_an_unproven_english_am_pm_file_defaults_to_month_first() -> None:
     """The default for an English 12-hour clock is the US order, m/d/y."""
     with pytest.warns(DateOrderWarning, match="month/day/year"):
@@ -102,8 +117,10 @@ def test_read_ahead_is_bounded() -> None:
 @pytest.mark.parametrize(
     ("dates", "order", "proven"),
     [
-        ([(13, 1, 23)], "dmy", True),
-        ([(1, 13, 23)], "mdy", True),
+        ([(13, 1, 23)], "dmy", False),  # 13 Jan 2023, or 2013-01-23: the year's place is open
+        ([(13, 1, 23), (14, 1, 23), (15, 1, 23)], "dmy", True),  # the first field changes
+        ([(13, 1, 2023)], "dmy", True),
+        ([(1, 13, 23)], "mdy", True),  # no month 13: not y/m/d, so the year is last
         ([(13, 1, 23), (1, 13, 23)], "dmy", False),  # both proven: neither
         ([(2023, 1, 5)], "dmy", True),  # 4-digit years first need no order
         ([(1, 2, 2023), (2, 2, 2023)], "dmy", False),
@@ -200,7 +217,7 @@ def test_a_system_line_takes_no_continuation_and_another_apps_line_is_its_own() 
 
 def test_another_apps_line_after_a_persons_message_is_its_own() -> None:
     """A LINE ``time<TAB>name<TAB>text`` line does not continue a WhatsApp message."""
-    messages = quiet("13/4/23, 20:01 - Grace: 菜單\n還有甜點\n21:10\tTom\t好\n")
+    messages = quiet("13/4/2023, 20:01 - Grace: 菜單\n還有甜點\n21:10\tTom\t好\n")
     assert [(m.line, m.speaker, m.text) for m in messages] == [
         (1, "Grace", "菜單\n還有甜點"),
         (3, "Tom", "好"),
@@ -209,13 +226,13 @@ def test_another_apps_line_after_a_persons_message_is_its_own() -> None:
 
 def test_name_lines_and_times_in_text_still_continue_a_message() -> None:
     """``王小明：…`` and a line with a time in it continue a person's message."""
-    messages = quiet("13/4/23, 20:01 - Grace: 菜單\n王小明：我請客\nMeet at 21:10 ok\n")
+    messages = quiet("13/4/2023, 20:01 - Grace: 菜單\n王小明：我請客\nMeet at 21:10 ok\n")
     assert [m.text for m in messages] == ["菜單\n王小明：我請客\nMeet at 21:10 ok"]
 
 
 def test_an_unknown_body_without_a_name_keeps_its_continuations() -> None:
     """A body with no ``Name:`` that is no known event keeps the lines after it."""
-    messages = quiet("13/4/23, 20:01 - :odd name: hello\nsecond line\n")
+    messages = quiet("13/4/2023, 20:01 - :odd name: hello\nsecond line\n")
     assert [(m.kind, m.text) for m in messages] == [("system", ":odd name: hello\nsecond line")]
 
 

@@ -87,6 +87,13 @@ def fits(triple: Triple, order: str) -> bool:
     return 1 <= triple[order.index("m")] <= 12 and 1 <= triple[order.index("d")] <= 31
 
 
+#: What an unproven file's warning says the dates left open.
+_DOUBT_YEAR = "whether the two-digit year comes first or last (the dates change too seldom to tell)"
+_DOUBT_DAY_MONTH = (
+    "whether the day or the month comes first (none has a value above 12 in either place)"
+)
+
+
 @dataclass(slots=True)
 class DateEvidence:
     """What the header dates of one file prove about its date order, one date at a time.
@@ -99,16 +106,18 @@ class DateEvidence:
       at least twice more often than the last; first (``21-03-25``, two-digit years
       first), proven by the last field changing at least twice more often than the first
       (the year changes least often of the three);
-    * **day or month first**, when the year is last: a first field above 12 proves d/m,
-      a second field above 12 proves m/d; both (two phones' exports joined) prove neither.
+    * **day or month first**, once the year is proven last: a first field above 12 proves
+      d/m, a second field above 12 proves m/d; both (two phones' exports joined) prove
+      neither. Until the year is placed, a first field in 13..31 proves nothing: ``23-11-05``
+      is as much 2023-11-05 as 23 November 2005.
 
     >>> ev = DateEvidence()
     >>> for t in [(1, 2, 23), (13, 2, 23)]:
     ...     ev.add(t)
     >>> ev.settled(), ev.done()
-    ('dmy', False)
-    >>> ev.add((14, 2, 23)); ev.done()
-    True
+    (None, False)
+    >>> ev.add((14, 2, 23)); ev.settled(), ev.done()
+    ('dmy', True)
     >>> ev = DateEvidence()
     >>> for t in [(21, 3, 25), (21, 3, 26), (21, 3, 29), (21, 4, 2)]:
     ...     ev.add(t)
@@ -155,7 +164,9 @@ class DateEvidence:
 
     def settled(self) -> str | None:
         """The order the dates prove (``ymd``, ``dmy``, ``mdy``), or None while unproven."""
-        return "ymd" if self._year_first() else self._day_month()
+        if self._year_first():
+            return "ymd"
+        return self._day_month() if self._year_last() else None
 
     def done(self) -> bool:
         """True when no later date can change :meth:`settled` (read-ahead may stop)."""
@@ -171,10 +182,29 @@ class DateEvidence:
         """
         return self.short == 0 or self.settled() is not None
 
+    def doubt(self) -> str:
+        """What is left unproven, in words for a warning ('' when nothing is).
+
+        >>> ev = DateEvidence(); ev.add((13, 2, 23)); ev.doubt()
+        'whether the two-digit year comes first or last (the dates change too seldom to tell)'
+        >>> ev = DateEvidence(); ev.add((1, 2, 2023)); ev.doubt()
+        'whether the day or the month comes first (none has a value above 12 in either place)'
+        """
+        if self.proven():
+            return ""
+        if self._day_month() is not None:  # a value above 12 told d/m from m/d; not the year
+            return _DOUBT_YEAR
+        return _DOUBT_DAY_MONTH
+
     def order(self) -> str:
-        """The proven order, else the documented default: m/d/y for files whose clock is
-        English AM/PM (the US style), d/m/y otherwise."""
-        return self.settled() or ("mdy" if self.us_hint else "dmy")
+        """The proven order, else the documented default: the day/month order a value
+        above 12 shows (true if the year is last), else m/d/y for files whose clock is
+        English AM/PM (the US style), else d/m/y.
+
+        >>> ev = DateEvidence(us_hint=True); ev.add((13, 2, 23)); ev.order(), ev.proven()
+        ('dmy', False)
+        """
+        return self.settled() or self._day_month() or ("mdy" if self.us_hint else "dmy")
 
 
 def order_for(triple: Triple, order: str) -> str:
@@ -233,6 +263,8 @@ class Ahead:
     order: str
     proven: bool
     lines: list[Line]
+    #: What the dates left open when unproven (:meth:`DateEvidence.doubt`).
+    doubt: str = ""
 
 
 def read_order(
@@ -249,12 +281,13 @@ def read_order(
     ``triple_of`` gives a header line's date fields and whether its clock is English
     AM/PM, or None for other lines.
 
-    >>> it = iter([(1, "1/2/23 x"), (2, "13/2/23 y"), (3, "rest")])
+    >>> it = iter([(1, "1/2/23 x"), (2, "13/2/23 y"), (3, "14/2/23 z"), (4, "rest")])
     >>> def dates(text):
     ...     head = text.split()[0].split("/")
     ...     return (tuple(map(int, head)), False) if len(head) == 3 else None
-    >>> read_order(it, dates, max_lines=2), next(it)
-    (Ahead(order='dmy', proven=True, lines=[(1, '1/2/23 x'), (2, '13/2/23 y')]), (3, 'rest'))
+    >>> ahead = read_order(it, dates, max_lines=3)
+    >>> ahead.order, ahead.proven, len(ahead.lines), next(it)
+    ('dmy', True, 3, (4, 'rest'))
     >>> read_order(iter([(1, "1/2/23 x")]), dates).proven
     False
     """
@@ -271,7 +304,7 @@ def read_order(
                 break
         if len(buffered) >= max_lines or chars >= max_chars:
             break
-    return Ahead(evidence.order(), evidence.proven(), buffered)
+    return Ahead(evidence.order(), evidence.proven(), buffered, evidence.doubt())
 
 
 def warn_unproven(source: str, ahead: Ahead, *, stacklevel: int = 3) -> None:
@@ -281,8 +314,7 @@ def warn_unproven(source: str, ahead: Ahead, *, stacklevel: int = 3) -> None:
         return
     style = {"dmy": "day/month/year", "mdy": "month/day/year"}.get(ahead.order, ahead.order)
     warnings.warn(
-        f"{source}: no date proves whether the day or the month comes first "
-        f"(none has a value above 12 in either place); read as {style}, time_raw kept",
+        f"{source}: no date proves {ahead.doubt}; read as {style}, time_raw kept",
         DateOrderWarning,
         stacklevel=stacklevel,
     )
