@@ -17,9 +17,12 @@ The rules, in order (:data:`RULES`), each a reason to refuse:
 4. ``name and transcription``: a name alone on both sides (``Zoë Chen`` and ``陳柔伊``): a
    transcription, not a translation;
 5. ``trailing term``: within one line, Chinese first and then English without the shape
-   of a sentence (no sentence end, at most ``MODEL.max_embedded_words`` words): a term or
-   name closing the Chinese sentence (``我很喜歡 Harry Potter``), the code-switching of
-   chat rather than the English-then-Chinese shape of a bilingual headline;
+   of a sentence (no sentence end, at most ``MODEL.max_embedded_words`` words), scoring
+   under ``MODEL.cross_line_threshold``. That is the layout of code-switching, a term or
+   name closing the Chinese sentence (``我很喜歡 Harry Potter``), not the English-then-
+   Chinese layout of a bilingual headline; the layout is no evidence of a translation,
+   so the score alone must carry it, as it must for two neighbouring lines (a chat
+   line written twice, ``晚安 good night``, scores far above that bar);
 6. ``low score``: the sentence alignment's score (:func:`bilingual.align.pair_score`) is
    under the threshold of the pair's layout: ``MODEL.pair_threshold`` within a line,
    ``MODEL.cross_line_threshold`` (or the run's ``--pair-threshold``) across lines; both
@@ -153,17 +156,22 @@ def sentence_shaped(text: str) -> bool:
 
 
 def trailing_term(c: Candidate) -> bool:
-    """Within a line, Chinese first and then English that is no sentence: a term or name
+    """Within a line, Chinese first and then English that is no sentence, with a score
+    under the bar of score-only evidence (``MODEL.cross_line_threshold``): a term or name
     closing the Chinese (code-switching), not a translation of it.
 
-    >>> trailing_term(_c("kickoff meeting", "我们下周有个", layout="zh-en"))
+    >>> trailing_term(_c("kickoff meeting", "我们下周有个", score=0.09, layout="zh-en"))
     True
-    >>> trailing_term(_c("kickoff meeting", "我们下周有个", layout="en-zh"))
+    >>> trailing_term(_c("good night", "晚安", score=0.976, layout="zh-en"))
     False
-    >>> trailing_term(_c("Thanks a lot!", "好的！", layout="zh-en"))
+    >>> trailing_term(_c("kickoff meeting", "我们下周有个", score=0.09, layout="en-zh"))
+    False
+    >>> trailing_term(_c("Thanks a lot!", "好的！", score=0.048, layout="zh-en"))
     False
     """
-    return c.layout == "zh-en" and not sentence_shaped(c.en)
+    return (
+        c.layout == "zh-en" and not sentence_shaped(c.en) and c.score < MODEL.cross_line_threshold
+    )
 
 
 def low_score(c: Candidate) -> bool:

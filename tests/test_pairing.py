@@ -101,10 +101,12 @@ def test_no_text_no_pair(text: str) -> None:
         ("Library Closed Today 圖書館今日休館", ("Library Closed Today", "圖書館今日休館")),
         ("Lunch Is Ready 午餐準備好了", ("Lunch Is Ready", "午餐準備好了")),
         ("Well done! 做得好！", ("Well done!", "做得好！")),
+        ("謝謝 thank you", ("thank you", "謝謝")),
     ],
 )
 def test_short_true_pairs_still_pair(text: str, pair: tuple[str, str]) -> None:
-    """Short headlines and chat lines in the bilingual layout still pair."""
+    """Short headlines and chat lines still pair, a chat line written twice (Chinese, then
+    its English) too."""
     assert pairs_of(text) == [pair]
 
 
@@ -115,7 +117,8 @@ def test_short_true_pairs_still_pair(text: str, pair: tuple[str, str]) -> None:
         ("[2024/05/01] Amy Lin", "收到", 0.9, "en-zh", "header"),
         ("Update:", "系統更新完成", 0.9, "en-zh", "label"),
         ("Wang Wei", "王偉", 0.9, "en-zh", "name and transcription"),
-        ("so tired", "今天好累", 0.9, "zh-en", "trailing term"),
+        ("kickoff meeting", "我們下週有個", 0.3, "zh-en", "trailing term"),
+        ("good night", "晚安", 0.9, "zh-en", None),
         ("OK", "好", MODEL.pair_threshold - 0.001, "en-zh", "low score"),
         ("Lin Ya-ting", "林雅婷", 0.9, "lines", "name and transcription"),
         ("Thanks a lot!", "謝謝！", 0.45, "lines", "low score"),
