@@ -10,6 +10,7 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
+from _real import needs, real_dir
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -18,7 +19,7 @@ from bilingual.model import MODEL
 from bilingual.options import Options
 from bilingual.output import Target
 from bilingual.pairing import Layout, refusal
-from bilingual.pipeline import message_candidate, split
+from bilingual.pipeline import message_candidate, process_file, split
 from bilingual.records import Pair, Record
 from bilingual.writers.jsonl import write_jsonl
 from bilingual.writers.moses import write_moses
@@ -201,3 +202,29 @@ def test_candidate_layout() -> None:
     found = message_candidate(split("收到 Noted"))
     assert found is not None
     assert found[1] == "zh-en"
+
+
+@needs("qq")
+def test_real_sticker_code_is_no_translation() -> None:
+    """A QQ export (written by another project) holds `Looking now [[微笑]]`: English and a
+    sticker code in Han letters; it keeps both segments and makes no pair."""
+    path = real_dir("qq") / "qce-TextExporter.groupMixedMedia.snap.txt"
+    with path.open("rb") as f:
+        records = list(process_file(f, Options(), source=path.name))
+    [record] = [r for r in records if r.message.text == "Looking now [[微笑]]"]
+    assert [s.lang for s in record.segments] == ["en", "zh"]
+    assert record.pairs == ()
+
+
+@pytest.mark.parametrize("app", ["qq", "wechat", "line", "telegram"])
+def test_real_exports_carry_only_accepted_pairs(app: str) -> None:
+    """Every pair in other projects' real exports passes :func:`refusal` in its layout."""
+    if not real_dir(app).is_dir():
+        pytest.skip(f"real {app} files absent: set BILINGUAL_REAL_DATA (see tests/REAL_DATA.md)")
+    for path in sorted(real_dir(app).glob("*.*")):
+        if path.suffix not in {".txt", ".csv", ".json"} or "expected" in path.name:
+            continue
+        with path.open("rb") as f:
+            for record in process_file(f, Options(), source=path.name):
+                for pair in record.pairs:
+                    assert refusal(pair, _layout(record, pair)) is None, (path.name, pair)
