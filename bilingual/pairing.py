@@ -10,8 +10,8 @@ The rules, in order (:data:`RULES`), each a reason to refuse:
 
 1. ``no words``: the English holds no word of two letters: a number, a time, initials or
    an abbreviation standing for a label (``3``, ``12:30``, ``P.S.``);
-2. ``header``: a time or date, then one to three words each starting with a capital
-   (``21:30 SUNNY``): a message header the parser did not read;
+2. ``header``: a time (after a date, maybe), then one to three words each starting
+   with a capital (``21:30 SUNNY``): a message header the parser did not read;
 3. ``label``: either side is only a label (``Notice:``, ``公告：``), which names what
    follows and translates nothing;
 4. ``name and transcription``: a name alone on both sides (``Zoë Chen`` and ``陳柔伊``): a
@@ -55,8 +55,9 @@ Layout = Literal["en-zh", "zh-en", "lines"]
 
 _WORD = regex.compile(r"\p{L}[\p{L}\p{M}'’-]*")
 _TWO_LETTERS = regex.compile(r"\p{L}\p{M}*\p{L}")
-_TIME_OR_DATE = r"[\[(]?(?:\d{1,2}:\d{2}(?::\d{2})?|\d{1,4}[-/.]\d{1,2}(?:[-/.]\d{1,4})?)[\])]?"
-_HEADER = regex.compile(rf"{_TIME_OR_DATE}(?:\s+{_TIME_OR_DATE})*\s+(?P<rest>.+)")
+_DATE = r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}|\d{1,2}/\d{1,2}"
+_TIME = r"\d{1,2}:\d{2}(?::\d{2})?(?:\s?[AaPp]\.?[Mm]\.?)?"
+_HEADER = regex.compile(rf"[\[(]?(?:(?:{_DATE}),?\s+)?(?:{_TIME})[\])]?\s+(?P<rest>.+)")
 _CAPITAL_WORD = regex.compile(r"\p{Lu}[\p{L}\p{M}'’-]*")
 _HAN_NAME = regex.compile(r"\p{Han}{2,4}")
 _CLOSERS = "\"'”’»)]}」』）》 "
@@ -83,11 +84,13 @@ def no_words(c: Candidate) -> bool:
 
 
 def header(c: Candidate) -> bool:
-    """The English is a time or date and then one to three words each starting with a
-    capital: a chat header (time and nickname) the parser did not read as one.
+    """The English is a time (after a date, maybe) and then one to three words each
+    starting with a capital: a chat header (time and nickname) the parser did not read.
 
-    >>> [header(_c(en)) for en in ["21:30 SUNNY", "[2024/05/01] Amy Lin", "12:30 lunch"]]
-    [True, True, False]
+    >>> [header(_c(en)) for en in ["21:30 SUNNY", "[2024/05/01 9:15 PM] Amy Lin"]]
+    [True, True]
+    >>> [header(_c(en)) for en in ["12:30 lunch", "1.5 Billion Users", "5/1 Labor Day"]]
+    [False, False, False]
     >>> header(_c("9:00 Opening Ceremony Starts Today"))
     False
     """

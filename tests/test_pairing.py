@@ -115,7 +115,7 @@ def test_short_true_pairs_still_pair(text: str, pair: tuple[str, str]) -> None:
     ("en", "zh", "score", "layout", "rule"),
     [
         ("12:30", "午餐", 0.9, "en-zh", "no words"),
-        ("[2024/05/01] Amy Lin", "收到", 0.9, "en-zh", "header"),
+        ("[2024/05/01 09:15] Amy Lin", "收到", 0.9, "en-zh", "header"),
         ("Update:", "系統更新完成", 0.9, "en-zh", "label"),
         ("Wang Wei", "王偉", 0.9, "en-zh", "name and transcription"),
         ("kickoff meeting", "我們下週有個", 0.3, "zh-en", "trailing term"),
