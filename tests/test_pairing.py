@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import importlib.util
 import io
 import json
-import sys
 from pathlib import Path
-from types import ModuleType
 
 import pytest
+from _bench import load_benchmark
 from _real import needs, real_dir
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -26,18 +24,7 @@ from bilingual.writers.moses import write_moses
 from bilingual.writers.tmx import write_tmx
 from bilingual.writers.tsv import write_tsv
 
-BENCHMARKS = Path(__file__).resolve().parents[1] / "benchmarks"
 OPTIONS = Options(format="plain")
-
-
-def _load(name: str) -> ModuleType:
-    spec = importlib.util.spec_from_file_location(name, BENCHMARKS / f"{name}.py")
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module  # dataclasses look their module up while it loads
-    spec.loader.exec_module(module)
-    return module
 
 
 def pairs_of(text: str) -> list[tuple[str, str]]:
@@ -142,8 +129,8 @@ def test_cross_line_name_gives_no_pair() -> None:
 def test_threshold_is_the_one_chosen_on_dev() -> None:
     """MODEL.pair_threshold is what benchmarks/pair_threshold.py chooses on the dev split,
     and the pairs it keeps there reach the precision the issue asks for."""
-    _load("accuracy")
-    bench = _load("pair_threshold")
+    load_benchmark("accuracy")  # pair_threshold.py imports it by name
+    bench = load_benchmark("pair_threshold")
     dev = bench.candidates(bench.load(), "dev")
     assert bench.choose(dev) == MODEL.pair_threshold
     assert bench.figures(dev, MODEL.pair_threshold)[1] >= 0.98
