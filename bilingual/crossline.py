@@ -15,6 +15,7 @@ from collections.abc import Iterable, Iterator
 from bilingual.align import align_sentences, length_score, pair_score
 from bilingual.label import chinese_script
 from bilingual.model import MODEL
+from bilingual.pairing import accepts
 from bilingual.records import Pair, Record
 
 #: The score a cross-line pair must reach (``MODEL.cross_line_threshold``, tuned with
@@ -74,6 +75,9 @@ def pair_across(
 ) -> Iterator[Record]:
     """Yield the records, the later record of each cross-line pair carrying the pair.
 
+    A pair is made when :func:`bilingual.pairing.accepts` it with ``threshold``; when
+    the middle record could pair both ways, the better-scoring accepted pair wins.
+
     >>> from bilingual.records import Message, Segment
     >>> def rec(line, text, lang):
     ...     return Record(Message("d", line, text), (Segment(0, len(text), lang, None, text),))
@@ -96,11 +100,11 @@ def pair_across(
     def step() -> Iterator[Record]:
         a = window.pop(0)
         ab = pair_of(a, window[0]) if window else None
-        if ab is None or ab.score < threshold:
+        if ab is None or not accepts(ab, "lines", threshold):
             yield a
             return
         bc = pair_of(window[0], window[1]) if len(window) > 1 else None
-        if bc is not None and bc.score > ab.score:
+        if bc is not None and accepts(bc, "lines", threshold) and bc.score > ab.score:
             yield a
             return
         b = window.pop(0)

@@ -87,6 +87,14 @@ class Model:
     #: The floor of a bead's score before its logarithm is taken (a score rounds to 0.0).
     min_bead_score: float = 1e-3
 
+    # --- pairs within a line (bilingual.pairing) -------------------------------------
+    #: The score an English/Chinese pair within one message must reach, once the named
+    #: rules of bilingual.pairing have refused the blocks that are no text. Chosen with
+    #: benchmarks/pair_threshold.py on the dev split of benchmarks/data/segments.jsonl
+    #: only: the lowest threshold at which the pairs kept are right decisions at
+    #: precision >= 0.98 (docs/pairs.md has the table).
+    pair_threshold: float = 0.05
+
     # --- pairs across lines (bilingual.crossline) ------------------------------------
     #: benchmarks/align.py (2 MB dump, seed 1, real pipeline): at 0.4 precision 0.992 /
     #: recall 0.959, at 0.5 0.998 / 0.940, at 0.6 0.999 / 0.909. Unrelated neighbours of

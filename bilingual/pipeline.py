@@ -22,9 +22,10 @@ from bilingual.errors import InputError
 from bilingual.formats import Detection, parse, sniff
 from bilingual.label import label
 from bilingual.options import DEFAULT_OPTIONS, Options
+from bilingual.pairing import Layout, accepts
 from bilingual.parts import note_cut_lines, number_parts
 from bilingual.records import Message, Pair, Record, Segment
-from bilingual.segment import find_spans, is_label
+from bilingual.segment import find_spans
 
 #: Called with each file's source name and detected format (``--format auto`` only).
 OnDetect = Callable[[str, Detection], None]
@@ -214,22 +215,34 @@ def build_record(message: Message) -> Record:
 
 
 def message_pairs(segments: Iterable[Segment]) -> tuple[Pair, ...]:
-    """The pair in a message holding one English and one Chinese block, if any.
-
-    Undetermined spans (numbers, times) and URLs do not count; any other language does.
-    A block that is only a label (``Notice:``, :func:`bilingual.segment.is_label`) pairs
-    with nothing.
-    The pair is aligned down to sentences, each sentence pair with its score.
+    """The pair in a message holding one English and one Chinese block, if any, and if
+    :func:`bilingual.pairing.accepts` it (English that is text, a score at or above
+    ``MODEL.pair_threshold``, ...); a refused pair is not made and the segments stay.
 
     >>> [(p.en, p.score, p.zh_script) for p in message_pairs(split("Good morning! 早上好！"))]
     [('Good morning!', 0.999, 'Hani')]
+    >>> message_pairs(split("21:30 SUNNY 收到"))
+    ()
+    """
+    found = message_candidate(segments)
+    return (found[0],) if found is not None and accepts(*found) else ()
+
+
+def message_candidate(segments: Iterable[Segment]) -> tuple[Pair, Layout] | None:
+    """The pair a message's one English and one Chinese block would make, aligned down to
+    sentences, and their layout, before :mod:`bilingual.pairing` judges it.
+
+    Undetermined spans (numbers, times) and URLs do not count; any other language does.
+
+    >>> pair, layout = message_candidate(split("李小明 Ming Lee"))
+    >>> pair.en, pair.zh, layout
+    ('Ming Lee', '李小明', 'zh-en')
     """
     language = [s for s in segments if s.is_language and s.lang != "und"]
     if len(language) != 2 or {s.lang for s in language} != {"en", "zh"}:
-        return ()
+        return None
     en, zh = sorted(language, key=lambda s: s.lang)
-    if is_label(en.text) or is_label(zh.text):
-        return ()
     sentences = align_sentences(en.text, zh.text)
-    return (Pair(en.text, zh.text, pair_score(sentences), sentences=sentences,
-                 zh_script=zh.script),)  # fmt: skip
+    pair = Pair(en.text, zh.text, pair_score(sentences), sentences=sentences,
+                zh_script=zh.script)  # fmt: skip
+    return pair, ("en-zh" if en.start < zh.start else "zh-en")
