@@ -44,6 +44,7 @@ _BRACKETS = ((")", "("), ("]", "["), ("}", "{"), (">", "<"))  # closer, opener
 _ASCII_LETTER = regex.compile(r"[A-Za-z]")
 _ASCII_NON_LETTERS = "".join(chr(c) for c in range(128) if not chr(c).isalpha())
 _TOKEN = regex.compile(r"[^\s\p{Z}\p{Cc}\p{Cf}]+")
+_NO_SPACE = regex.compile(r"[^\s\p{Z}\p{Cc}\p{Cf}]*")
 #: A token of emoji only (pictographs, skin tones, ZWJ sequences, VS16): standing apart,
 #: it belongs to no sentence (``Congrats!! 🎉🎉 恭喜！！``). ``‼`` and other marks are not.
 _EMOJI_TOKEN = regex.compile(
@@ -268,6 +269,7 @@ def _absorb_code_switches(text: str, runs: list[_Run], end: int) -> None:
     _mark_sentence_ends(text, runs, end)
     _join_terms(text, runs)
     _close_labels(text, runs)
+    _glue_terms(text, runs)
     chain = _Chain(text, runs)
     runs.clear()  # let merged runs go as soon as the chain drops them
     while (host := chain.next_host()) is not None:
@@ -326,6 +328,45 @@ def _close_labels(text: str, runs: list[_Run]) -> None:
         colon = _LABEL_COLON.fullmatch(text, run.end, after.start)
         if starts and colon and run.kind != after.kind:
             run.end, run.closed = colon.end(1), True
+
+
+def _glue_terms(text: str, runs: list[_Run]) -> None:
+    """A Latin word glued to Han, with no space between (digits and marks may be), is a
+    term of the Chinese sentence: ``華航CI005班機``, ``飆到38°C``, ``下載Python3.11``,
+    ``選B``, ``好der``. Chinese writers glue English terms to their words; English writers
+    set Chinese words apart with spaces (``I had 小籠包 for lunch``).
+
+    Only a run of one word is glued (a phrase is text of its own), never across a
+    sentence end; the Chinese sentence it joins goes on to the next Chinese run when no
+    sentence ends between them.
+
+    >>> t = "Flight CI005 delayed 華航CI005班機"
+    >>> runs = [_Run(0, 20, "latin", 3), _Run(21, 23, "cjk", 2), _Run(23, 25, "latin", 1),
+    ...         _Run(28, 30, "cjk", 2)]
+    >>> _glue_terms(t, runs)
+    >>> [(t[r.start : r.end], r.kind, r.words) for r in runs]
+    [('Flight CI005 delayed', 'latin', 3), ('華航CI005班機', 'cjk', 4)]
+    """
+    joined: list[_Run] = []
+    for run in runs:
+        last = joined[-1] if joined else None
+        if last is None or last.closed or not _glued_to_chinese(text, last, run):
+            joined.append(run)
+            continue
+        words = sum(part.words for part in (last, run) if part.kind == "cjk")
+        joined[-1] = _Run(last.start, run.end, "cjk", words, run.closed)
+    runs[:] = joined
+
+
+def _glued_to_chinese(text: str, left: _Run, right: _Run) -> bool:
+    """Do ``left`` and ``right`` make one Chinese stretch: a Latin word glued to Han, or
+    Han after such a merge with no sentence end between?"""
+    if left.kind == right.kind == "cjk":
+        return True  # the caller checked that no sentence ends between them
+    if {left.kind, right.kind} != {"cjk", "latin"}:
+        return False
+    word = left if left.kind == "latin" else right
+    return word.words == 1 and _NO_SPACE.fullmatch(text, left.end, right.start) is not None
 
 
 def is_label(text: str) -> bool:

@@ -162,3 +162,37 @@ def test_a_mention_inside_a_sentence_is_a_word_of_it(
 ) -> None:
     """Inside a sentence a mention or hashtag is a word; alone at a line's edge, its own."""
     assert [(s.lang, s.text) for s in split(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Flight CI005 delayed 2 hours 華航CI005班機延誤2小時",
+            [("en", "Flight CI005 delayed 2 hours"), ("zh", "華航CI005班機延誤2小時")],
+            id="code-between-han",
+        ),
+        pytest.param(
+            "Temperatures Hit 38°C in Taipei 台北氣溫飆到38°C",
+            [("en", "Temperatures Hit 38°C in Taipei"), ("zh", "台北氣溫飆到38°C")],
+            id="unit-after-han",
+        ),
+        pytest.param(
+            "Update to v2.1.3 now 立即更新到v2.1.3",
+            [("en", "Update to v2.1.3 now"), ("zh", "立即更新到v2.1.3")],
+            id="version-after-han",
+        ),
+        pytest.param("下載Python3.11", [("zh", "下載Python3.11")], id="term-with-version"),
+        pytest.param("Answer: 選B", [("en", "Answer:"), ("zh", "選B")], id="after-a-label"),
+        pytest.param("好der", [("zh", "好der")], id="chat-suffix"),
+        pytest.param("ok啦", [("zh", "ok啦")], id="chat-prefix"),
+        pytest.param(
+            "謝謝!Thanks", [("zh", "謝謝!"), ("en", "Thanks")], id="not-across-a-sentence-end"
+        ),
+    ],
+)
+def test_a_latin_word_glued_to_han_is_a_term_of_the_chinese_sentence(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    """A one-word Latin run with no space between it and Han belongs to the Chinese text."""
+    assert _segments(text) == expected
