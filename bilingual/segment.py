@@ -44,6 +44,7 @@ _BRACKETS = ((")", "("), ("]", "["), ("}", "{"), (">", "<"))  # closer, opener
 _ASCII_LETTER = regex.compile(r"[A-Za-z]")
 _ASCII_NON_LETTERS = "".join(chr(c) for c in range(128) if not chr(c).isalpha())
 _TOKEN = regex.compile(r"[^\s\p{Z}\p{Cc}\p{Cf}]+")
+_ELLIPSIS = regex.compile(r"\.\.+|…+|。。+|．．+")
 _NO_SPACE = regex.compile(r"[^\s\p{Z}\p{Cc}\p{Cf}]*")
 #: A token of emoji only (pictographs, skin tones, ZWJ sequences, VS16): standing apart,
 #: it belongs to no sentence (``Congrats!! 🎉🎉 恭喜！！``). ``‼`` and other marks are not.
@@ -634,15 +635,42 @@ def _attach_neutrals(text: str, runs: list[_Run], start: int, end: int) -> list[
     """Extend each run over the neutral text that belongs to it."""
     bounds = [[r.start, r.end] for r in runs]
     # before the first run: everything but leading separators and stray closers
-    if lead := _trim_leading(text, _tokens(text, start, runs[0].start)):
+    lead = _tokens(text, start, runs[0].start)
+    if lead := _trim_leading(text, lead) or _opening_ellipsis(text, lead, runs[0].start):
         bounds[0][0] = lead[0][0]
-    # after the last run: everything but trailing separators
-    if trail := _trim_trailing(text, _tokens(text, runs[-1].end, end)):
+    # after the last run: everything but trailing separators, unless glued to it
+    trail = _tokens(text, runs[-1].end, end)
+    if trail := _trim_trailing(text, trail) or _glued_mark(trail, runs[-1].end):
         bounds[-1][1] = trail[-1][1]
     # between two runs: closers go left, the rest right, lone separators nowhere
     for k in range(len(runs) - 1):
         bounds[k][1], bounds[k + 1][0] = _split_gap(text, runs[k].end, runs[k + 1].start)
     return [Span(lo, hi, run.kind) for (lo, hi), run in zip(bounds, runs, strict=True)]
+
+
+def _opening_ellipsis(
+    text: str, tokens: list[tuple[int, int]], start: int
+) -> list[tuple[int, int]]:
+    """The last of ``tokens`` if it is an ellipsis glued to the sentence starting at
+    ``start`` (``...好吧``, ``…and then``): it says the sentence trails on from before, so
+    it is part of it, not a stray mark.
+
+    >>> _opening_ellipsis("...好吧", [(0, 3)], 3), _opening_ellipsis("... 好吧", [(0, 3)], 4)
+    ([(0, 3)], [])
+    """
+    if tokens and tokens[-1][1] == start and _ELLIPSIS.fullmatch(text, *tokens[-1]):
+        return tokens[-1:]
+    return []
+
+
+def _glued_mark(tokens: list[tuple[int, int]], end: int) -> list[tuple[int, int]]:
+    """The first of ``tokens`` if it is glued to the sentence ending at ``end``: a mark
+    glued to a word is part of it (``C#``, ``C++``), never a separator standing apart.
+
+    >>> _glued_mark([(5, 6)], 5), _glued_mark([(6, 7)], 5)
+    ([(5, 6)], [])
+    """
+    return tokens[:1] if tokens and tokens[0][0] == end else []
 
 
 def _split_gap(text: str, start: int, end: int) -> tuple[int, int]:

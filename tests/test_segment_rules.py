@@ -196,3 +196,23 @@ def test_a_latin_word_glued_to_han_is_a_term_of_the_chinese_sentence(
 ) -> None:
     """A one-word Latin run with no space between it and Han belongs to the Chinese text."""
     assert _segments(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("我在學C#", [("zh", "我在學C#")], id="c-sharp"),
+        pytest.param("我在學C++", [("zh", "我在學C++")], id="c-plus-plus"),
+        pytest.param("...好吧", [("zh", "...好吧")], id="opening-ellipsis"),
+        pytest.param("…and then", [("en", "…and then")], id="opening-ellipsis-en"),
+        pytest.param("… 好吧", [("zh", "好吧")], id="ellipsis-apart"),
+        pytest.param("- Hello", [("en", "Hello")], id="bullet-apart"),
+        pytest.param("Exit 出口 |", [("en", "Exit"), ("zh", "出口")], id="bar-apart"),
+    ],
+)
+def test_a_mark_glued_to_a_sentence_edge_is_part_of_it(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    """A mark glued to the last word, or an ellipsis glued to the first, stays in the
+    segment; standing apart, separators belong to no segment."""
+    assert _segments(text) == expected
