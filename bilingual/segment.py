@@ -45,6 +45,10 @@ _ASCII_LETTER = regex.compile(r"[A-Za-z]")
 _ASCII_NON_LETTERS = "".join(chr(c) for c in range(128) if not chr(c).isalpha())
 _TOKEN = regex.compile(r"[^\s\p{Z}\p{Cc}\p{Cf}]+")
 _ELLIPSIS = regex.compile(r"\.\.+|…+|。。+|．．+")
+#: Bars and bullets: they separate items of a list (``Exit 出口 | Entrance 入口``,
+#: ``Buy milk • 買牛奶``) and never stand inside a sentence, so a sentence ends at one.
+#: Dashes, slashes and arrows can (``I tried 小籠包 - so good``): they end none.
+_LIST_SEPARATOR = regex.compile(r"[|¦•‧∙◆■□●○►▶]+")
 _NO_SPACE = regex.compile(r"[^\s\p{Z}\p{Cc}\p{Cf}]*")
 #: A token of emoji only (pictographs, skin tones, ZWJ sequences, VS16): standing apart,
 #: it belongs to no sentence (``Congrats!! 🎉🎉 恭喜！！``). ``‼`` and other marks are not.
@@ -605,8 +609,9 @@ def _short(run: _Run, *, edge: bool) -> bool:
 
 
 def _boundary(text: str, start: int, end: int) -> bool:
-    """Does a sentence end in ``text[start:end]``? A dot inside a term is none."""
-    return any(
+    """Does a sentence end in ``text[start:end]``? A dot inside a term is none; a bar or
+    a bullet is one (:data:`_LIST_SEPARATOR`)."""
+    return _LIST_SEPARATOR.search(text, start, end) is not None or any(
         not _inner_dot(text, m.start()) for m in scripts.SENTENCE_END.finditer(text, start, end)
     )
 
@@ -634,18 +639,45 @@ def _inner_dot(text: str, at: int) -> bool:
 def _attach_neutrals(text: str, runs: list[_Run], start: int, end: int) -> list[Span]:
     """Extend each run over the neutral text that belongs to it."""
     bounds = [[r.start, r.end] for r in runs]
-    # before the first run: everything but leading separators and stray closers
+    # before the first run: everything after the last bar, but leading separators and
+    # stray closers; before the bar, a number of its own
     lead = _tokens(text, start, runs[0].start)
+    before, lead = _set_apart_by_bar(text, lead, last=True)
     if lead := _trim_leading(text, lead) or _opening_ellipsis(text, lead, runs[0].start):
         bounds[0][0] = lead[0][0]
-    # after the last run: everything but trailing separators, unless glued to it
+    # after the last run: everything before the first bar, but trailing separators,
+    # unless glued to it; after the bar, a number of its own
     trail = _tokens(text, runs[-1].end, end)
+    after, trail = _set_apart_by_bar(text, trail, last=False)
     if trail := _trim_trailing(text, trail) or _glued_mark(trail, runs[-1].end):
         bounds[-1][1] = trail[-1][1]
     # between two runs: closers go left, the rest right, lone separators nowhere
     for k in range(len(runs) - 1):
         bounds[k][1], bounds[k + 1][0] = _split_gap(text, runs[k].end, runs[k + 1].start)
-    return [Span(lo, hi, run.kind) for (lo, hi), run in zip(bounds, runs, strict=True)]
+    spans = [Span(lo, hi, run.kind) for (lo, hi), run in zip(bounds, runs, strict=True)]
+    return before + spans + after
+
+
+def _set_apart_by_bar(
+    text: str, tokens: list[tuple[int, int]], *, last: bool
+) -> tuple[list[Span], list[tuple[int, int]]]:
+    """Split the neutral ``tokens`` before (``last``) or after a sentence at a bar or
+    bullet (:data:`_LIST_SEPARATOR`): a number on the far side of it is no part of the
+    sentence but a ``neutral`` span of its own (``2025-03-01 | 台北晴天``). Returns that
+    span (if any) and the tokens on the sentence's side.
+
+    >>> t = "2025-03-01 | 台北晴天"
+    >>> _set_apart_by_bar(t, [(0, 10), (11, 12)], last=True)
+    ([Span(start=0, end=10, kind='neutral')], [])
+    """
+    bars = [k for k, token in enumerate(tokens) if _LIST_SEPARATOR.fullmatch(text, *token)]
+    if not bars:
+        return [], tokens
+    if last:
+        k = bars[-1]
+        return _neutral(text, tokens[0][0], tokens[k][0]) if k else [], tokens[k + 1 :]
+    k = bars[0]
+    return _neutral(text, tokens[k][1], tokens[-1][1]), tokens[:k]
 
 
 def _opening_ellipsis(

@@ -216,3 +216,31 @@ def test_a_mark_glued_to_a_sentence_edge_is_part_of_it(
     """A mark glued to the last word, or an ellipsis glued to the first, stays in the
     segment; standing apart, separators belong to no segment."""
     assert _segments(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Exit 出口 | Entrance 入口",
+            [("en", "Exit"), ("zh", "出口"), ("en", "Entrance"), ("zh", "入口")],
+            id="bar-between-pairs",
+        ),
+        pytest.param(
+            "Buy milk • 买牛奶", [("en", "Buy milk"), ("zh", "买牛奶")], id="bullet-between"
+        ),
+        pytest.param(
+            "2025-03-01 | 台北晴天", [("und", "2025-03-01"), ("zh", "台北晴天")], id="number-apart"
+        ),
+        pytest.param(
+            "台北晴天 | 2025-03-01", [("zh", "台北晴天"), ("und", "2025-03-01")], id="number-after"
+        ),
+        pytest.param(
+            "Exit 出口 / Entrance", [("en", "Exit 出口 / Entrance")], id="a-slash-ends-none"
+        ),
+    ],
+)
+def test_a_bar_or_bullet_ends_a_sentence(text: str, expected: list[tuple[str, str]]) -> None:
+    """Bars and bullets separate items: no code-switch merges across one, and a number
+    on the far side of one is a segment of its own."""
+    assert [(s.lang, s.text) for s in split(text)] == expected
