@@ -23,6 +23,7 @@ from dataclasses import dataclass
 import regex
 
 from bilingual import scripts
+from bilingual.data import ENGLISH_WORDS, ZH_FUNCTION_CHARS
 from bilingual.model import MODEL
 
 #: Kinds of atom, in priority order when two would start at the same place.
@@ -67,6 +68,10 @@ _MAX_EDGE_CJK = MODEL.max_edge_cjk  # ... at the start or end of an alphabetic h
 _MAX_EDGE_WORDS = MODEL.max_edge_words  # alphabetic words at the start or end of a CJK host
 _EDGE_CJK_HOST_RATIO = MODEL.edge_cjk_host_ratio  # host weight / edge Han weight, at least
 _EDGE_WORD_HOST_RATIO = MODEL.edge_word_host_ratio  # host weight / edge words weight, at least
+_EDGE_WORD_CLAUSE_RATIO = MODEL.edge_word_clause_ratio  # ... when the host is a clause there
+_MIN_EDGE_WORD_HOST = MODEL.min_edge_word_host  # host weight, at least
+#: How many characters of a host next to an edge run show whether it is a clause there.
+_CLAUSE_WINDOW = 8
 
 
 @dataclass(frozen=True, slots=True)
@@ -589,9 +594,46 @@ def _edge_fits(text: str, run: _Run, host: _Run, *, open_far_side: bool) -> bool
     if run.kind == "cjk":
         big_host = host.weight >= _EDGE_CJK_HOST_RATIO * run.weight
         return open_far_side and run.words <= _MAX_EDGE_CJK and big_host
-    if run.words > _MAX_EDGE_WORDS or host.weight < _EDGE_WORD_HOST_RATIO * run.weight:
+    ratio = _EDGE_WORD_CLAUSE_RATIO if _clause_beside(text, host, run) else _EDGE_WORD_HOST_RATIO
+    if run.words > _MAX_EDGE_WORDS or host.weight < max(_MIN_EDGE_WORD_HOST, ratio * run.weight):
         return False
-    return run.words == 1 or _name_like(text, run)
+    return run.words == 1 or _name_like(text, run) or _latin_term(text, run)
+
+
+def _clause_beside(text: str, host: _Run, run: _Run) -> bool:
+    """Does the Chinese ``host`` end as a clause where ``run`` follows it: a grammatical
+    word (:data:`bilingual.data.ZH_FUNCTION_CHARS`) among its last few characters? A
+    clause takes a term as its object (``我很喜歡 Harry Potter``); a name or a title
+    stands on its own beside its transcription (``李小明 Ming Lee``). Words before a
+    clause are not its object: there a bilingual pair is likelier (``Indented line
+    縮排的行``). Only a fixed window is read, so the check costs the same however long
+    the host grows.
+
+    >>> t = "我很喜歡 Harry Potter"
+    >>> _clause_beside(t, _Run(0, 4, "cjk", 4), _Run(5, 17, "latin", 2))
+    True
+    >>> t = "李小明 Ming Lee"
+    >>> _clause_beside(t, _Run(0, 3, "cjk", 3), _Run(4, 12, "latin", 2))
+    False
+    """
+    if host.kind != "cjk" or run.start < host.start:
+        return False
+    window = text[max(host.start, host.end - _CLAUSE_WINDOW) : host.end]
+    return not ZH_FUNCTION_CHARS.isdisjoint(window)
+
+
+def _latin_term(text: str, run: _Run) -> bool:
+    """Is ``run`` Latin with no everyday English word (:data:`bilingual.data.ENGLISH_WORDS`)
+    in it? Then it is a term (``kickoff meeting``) that a Chinese sentence can take in,
+    not a phrase of English (``is exciting``, ``see you``).
+
+    >>> _latin_term("kickoff meeting", _Run(0, 15, "latin", 2))
+    True
+    >>> _latin_term("is exciting", _Run(0, 11, "latin", 2))
+    False
+    """
+    words = scripts.LATIN_WORD.findall(text, run.start, run.end)
+    return run.kind == "latin" and not any(word.lower() in ENGLISH_WORDS for word in words)
 
 
 def _name_like(text: str, run: _Run) -> bool:

@@ -244,3 +244,41 @@ def test_a_bar_or_bullet_ends_a_sentence(text: str, expected: list[tuple[str, st
     """Bars and bullets separate items: no code-switch merges across one, and a number
     on the far side of one is a segment of its own."""
     assert [(s.lang, s.text) for s in split(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "我们下周有个 kickoff meeting",
+            [("zh", "我们下周有个 kickoff meeting")],
+            id="term-object",
+        ),
+        pytest.param("我很喜歡 Harry Potter", [("zh", "我很喜歡 Harry Potter")], id="name-object"),
+        pytest.param(
+            "李小明 Ming Lee", [("zh", "李小明"), ("en", "Ming Lee")], id="name-and-transcription"
+        ),
+        pytest.param(
+            "台北動物園 Taipei Zoo",
+            [("zh", "台北動物園"), ("en", "Taipei Zoo")],
+            id="title-and-translation",
+        ),
+        pytest.param("謝謝 Thanks", [("zh", "謝謝"), ("en", "Thanks")], id="short-host"),
+        pytest.param(
+            "Indented line 縮排的行",
+            [("en", "Indented line"), ("zh", "縮排的行")],
+            id="words-before-a-clause",
+        ),
+        pytest.param(
+            "美國對 NASA 的新任務 is exciting? No!",
+            [("zh", "美國對 NASA 的新任務"), ("en", "is exciting? No!")],
+            id="everyday-english-phrase",
+        ),
+    ],
+)
+def test_a_term_ending_a_chinese_clause_is_part_of_it(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    """Up to two English words (a term or a name) after a Chinese clause are its object;
+    after a name or a title, or as a phrase of everyday English, they are English text."""
+    assert _segments(text) == expected
