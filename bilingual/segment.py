@@ -542,7 +542,26 @@ def _embedded(run: _Run, before: _Run | None, after: _Run | None) -> bool:
     """Is ``run`` short and inside one sentence of another script?"""
     if before is None or after is None or not _short(run, edge=False):
         return False
-    return before.kind == after.kind != run.kind and not before.closed and not run.closed
+    return (
+        before.kind == after.kind and _hosts(before, run) and not before.closed and not run.closed
+    )
+
+
+#: Run kinds that never host each other: Korean beside Chinese or Japanese is another
+#: language written beside them (``사랑해요 ❤️ 我愛你``, ``晚安 잘 자``), not a word
+#: borrowed into their sentence as English terms are.
+_APART = frozenset({frozenset({"cjk", "hangul"})})
+
+
+def _hosts(host: _Run, run: _Run) -> bool:
+    """Can a sentence of ``host``'s kind take ``run`` in (another kind, not set apart)?
+
+    >>> _hosts(_Run(0, 4, "cjk", 4), _Run(5, 9, "latin", 1))
+    True
+    >>> _hosts(_Run(0, 4, "cjk", 4), _Run(5, 9, "hangul", 1))
+    False
+    """
+    return host.kind != run.kind and frozenset((host.kind, run.kind)) not in _APART
 
 
 def _edge_side(text: str, run: _Run, before: _Run | None, after: _Run | None) -> int:
@@ -558,7 +577,7 @@ def _edge_side(text: str, run: _Run, before: _Run | None, after: _Run | None) ->
 
 def _closes_sentence_before(text: str, host: _Run, run: _Run) -> bool:
     """Does ``run`` close the sentence of ``host``, the run before it?"""
-    if host.kind == run.kind or host.closed:
+    if not _hosts(host, run) or host.closed:
         return False
     return _attached_after(text, host, run) or _edge_fits(
         text, run, host, open_far_side=not run.closed
@@ -578,7 +597,7 @@ def _attached_after(text: str, host: _Run, run: _Run) -> bool:
 
 def _opens_sentence_after(text: str, run: _Run, host: _Run) -> bool:
     """Does ``run`` open the sentence of ``host``, the run after it?"""
-    if host.kind == run.kind or run.closed:
+    if not _hosts(host, run) or run.closed:
         return False
     glued = run.end == host.start
     return glued or _edge_fits(text, run, host, open_far_side=True)

@@ -79,10 +79,26 @@ def test_emoji_standing_apart_belong_to_no_sentence(
         pytest.param(
             "今日は晴れ。散歩日和。", [("ja", "今日は晴れ。散歩日和。")], id="kanji-only-japanese"
         ),
+        pytest.param(
+            "他說 「いただきます」",
+            [("zh", "他說"), ("ja", "「いただきます」")],
+            id="quoted-japanese",
+        ),
+        pytest.param(
+            "Good night 晚安 おやすみ 잘 자",
+            [("en", "Good night"), ("zh", "晚安"), ("ja", "おやすみ"), ("ko", "잘 자")],
+            id="four-languages",
+        ),
+        pytest.param("山田 太郎です", [("ja", "山田 太郎です")], id="japanese-name-with-a-space"),
+        pytest.param(
+            "사랑해요 ❤️ 我愛你", [("ko", "사랑해요"), ("zh", "我愛你")], id="korean-apart"
+        ),
     ],
 )
 def test_kana_decides_per_sentence(text: str, expected: list[tuple[str, str]]) -> None:
-    """Kana makes its sentence Japanese, not the whole line."""
+    """Kana makes its sentence Japanese, not the whole line; a space parts a Chinese block
+    (a character Japanese does not write) from a Japanese one; Hangul is never a word of a
+    Chinese sentence, nor Han of a Korean one."""
     assert _segments(text) == expected
 
 
