@@ -50,6 +50,7 @@ _ELLIPSIS = regex.compile(r"\.\.+|…+|。。+|．．+")
 #: ``Buy milk • 買牛奶``) and never stand inside a sentence, so a sentence ends at one.
 #: Dashes, slashes and arrows can (``I tried 小籠包 - so good``): they end none.
 _LIST_SEPARATOR = regex.compile(r"[|¦•‧∙◆■□●○►▶]+")
+_LAST_TOKEN = regex.compile(r"[^\s\p{Z}\p{Cc}\p{Cf}]+", regex.REVERSE)
 _NO_SPACE = regex.compile(r"[^\s\p{Z}\p{Cc}\p{Cf}]*")
 #: A token of emoji only (pictographs, skin tones, ZWJ sequences, VS16): standing apart,
 #: it belongs to no sentence (``Congrats!! 🎉🎉 恭喜！！``). ``‼`` and other marks are not.
@@ -190,7 +191,7 @@ def _runs_between(text: str, start: int, end: int) -> list[Span]:
         runs.append(_Run(lo, hi, kind, words))
     if not runs:
         return _neutral(text, start, end)
-    _absorb_code_switches(text, runs, end)
+    _absorb_code_switches(text, runs, end, edges=not _framed(text, start, end))
     return _attach_neutrals(text, _join_sentences(runs), start, end)
 
 
@@ -268,8 +269,9 @@ def _is_separator_or_closing(text: str, start: int, end: int) -> bool:
 # --- code-switching ---------------------------------------------------------------
 
 
-def _absorb_code_switches(text: str, runs: list[_Run], end: int) -> None:
-    """Merge short runs into the sentence around them: embedded ones first, then edges.
+def _absorb_code_switches(text: str, runs: list[_Run], end: int, *, edges: bool = True) -> None:
+    """Merge short runs into the sentence around them: embedded ones first, then edges
+    (unless ``edges`` is false).
 
     Smallest runs go first, and a run inside one host (``I had 小籠包 for lunch``) is
     merged before any run at the edge of a host, so that an edge word never leans on
@@ -282,9 +284,24 @@ def _absorb_code_switches(text: str, runs: list[_Run], end: int) -> None:
     _glue_terms(text, runs)
     chain = _Chain(text, runs)
     runs.clear()  # let merged runs go as soon as the chain drops them
-    while (host := chain.next_host()) is not None:
+    while (host := chain.next_host(edges=edges)) is not None:
         chain.merge(*host)
     runs.extend(chain.in_order())
+
+
+def _framed(text: str, start: int, end: int) -> bool:
+    """Is ``text[start:end]`` a heading framed by one separator mark on both sides
+    (``=== 第二部分 Part 2 ===``, ``| 出口 | Exit |``)? Its blocks are titles that stand on
+    their own, each in its language: no word at the edge of one joins another.
+
+    >>> _framed("=== 第二部分 Part 2 ===", 0, 19), _framed("=== 第二部分", 0, 8)
+    (True, False)
+    """
+    head = _TOKEN.search(text, start, end)
+    if head is None or not scripts.SEPARATOR_TOKEN.fullmatch(head.group()):
+        return False
+    tail = _LAST_TOKEN.search(text, start, end)
+    return tail is not None and tail.start() > head.start() and tail.group() == head.group()
 
 
 def _mark_sentence_ends(text: str, runs: list[_Run], end: int) -> None:
@@ -457,16 +474,19 @@ class _Chain:
             self.runs[after] if after >= 0 else None,
         )
 
-    def next_host(self) -> tuple[int, int, int] | None:
-        """The next merge, smallest run first: ``(first, minority, last)`` run ids."""
+    def next_host(self, *, edges: bool = True) -> tuple[int, int, int] | None:
+        """The next merge, smallest run first: ``(first, minority, last)`` run ids; only
+        embedded runs when ``edges`` is false."""
         while (key := self.embedded.top()) is not None:
             self.embedded.pop()
             k = self._live(key)
             if k is not None and _embedded(self._run(k), *self.neighbours(k)):
                 return self.before[k], k, self.after[k]
-        edges = self._edge_queue()
-        while (key := edges.top()) is not None:
-            edges.pop()
+        if not edges:
+            return None
+        queue = self._edge_queue()
+        while (key := queue.top()) is not None:
+            queue.pop()
             k = self._live(key)
             if k is not None and (side := _edge_side(self.text, self._run(k), *self.neighbours(k))):
                 return (self.before[k], k, k) if side < 0 else (k, k, self.after[k])

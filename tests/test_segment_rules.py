@@ -298,3 +298,23 @@ def test_a_term_ending_a_chinese_clause_is_part_of_it(
     """Up to two English words (a term or a name) after a Chinese clause are its object;
     after a name or a title, or as a phrase of everyday English, they are English text."""
     assert _segments(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "=== 第二部分 Part 2 ===", [("zh", "第二部分"), ("en", "Part 2")], id="equals-frame"
+        ),
+        pytest.param("| 出口 | Exit |", [("zh", "出口"), ("en", "Exit")], id="table-row"),
+        pytest.param(
+            "=== 我的 iPhone 設定 ===", [("zh", "我的 iPhone 設定")], id="embedded-term-stays"
+        ),
+    ],
+)
+def test_a_framed_heading_keeps_its_titles_apart(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    """A line framed by one separator on both sides is a heading: a word at the edge of
+    one title does not join the other; a term inside a title still does."""
+    assert _segments(text) == expected
