@@ -50,6 +50,11 @@ _ELLIPSIS = regex.compile(r"\.\.+|…+|。。+|．．+")
 #: ``Buy milk • 買牛奶``) and never stand inside a sentence, so a sentence ends at one.
 #: Dashes, slashes and arrows can (``I tried 小籠包 - so good``): they end none.
 _LIST_SEPARATOR = regex.compile(r"[|¦•‧∙◆■□●○►▶]+")
+_LAST_LETTER = regex.compile(r"\p{L}", regex.REVERSE)
+#: A word with a capital or a digit: a name or a term (``NASA``, ``iPhone``, ``CI005``).
+_TERM_WORD = regex.compile(r"[\p{Lu}\p{N}]")
+#: Spaces, then a number glued to the Han after it (`` 22`` in ``Node.js 22發布了``).
+_NUMBER_BEFORE_HAN = regex.compile(r"[^\S\n]+\p{N}[\p{N}\p{P}\p{S}]*")
 _LAST_TOKEN = regex.compile(r"[^\s\p{Z}\p{Cc}\p{Cf}]+", regex.REVERSE)
 _NO_SPACE = regex.compile(r"[^\s\p{Z}\p{Cc}\p{Cf}]*")
 #: A token of emoji only (pictographs, skin tones, ZWJ sequences, VS16): standing apart,
@@ -358,42 +363,88 @@ def _close_labels(text: str, runs: list[_Run]) -> None:
 
 
 def _glue_terms(text: str, runs: list[_Run]) -> None:
-    """A Latin word glued to Han, with no space between (digits and marks may be), is a
+    """A Latin term glued to Han, with no space between (digits and marks may be), is a
     term of the Chinese sentence: ``華航CI005班機``, ``飆到38°C``, ``下載Python3.11``,
-    ``選B``, ``好der``. Chinese writers glue English terms to their words; English writers
-    set Chinese words apart with spaces (``I had 小籠包 for lunch``).
+    ``選B``, ``好der``, ``發表Vision Pro``. Chinese writers glue English terms to their
+    words; English writers set Chinese words apart with spaces (``I had 小籠包 for lunch``).
 
-    Only a run of one word is glued (a phrase is text of its own), never across a
-    sentence end; the Chinese sentence it joins goes on to the next Chinese run when no
-    sentence ends between them.
+    A run of one word is glued, or a term of two (:func:`_term`); a longer run gives up
+    its last word if that is glued (:func:`_glued_tail`). Never across a sentence end;
+    the Chinese sentence goes on to the next Chinese run when no sentence ends between
+    them. A glued word weighs as much as two Han characters.
 
     >>> t = "Flight CI005 delayed 華航CI005班機"
     >>> runs = [_Run(0, 20, "latin", 3), _Run(21, 23, "cjk", 2), _Run(23, 25, "latin", 1),
     ...         _Run(28, 30, "cjk", 2)]
     >>> _glue_terms(t, runs)
     >>> [(t[r.start : r.end], r.kind, r.words) for r in runs]
-    [('Flight CI005 delayed', 'latin', 3), ('華航CI005班機', 'cjk', 4)]
+    [('Flight CI005 delayed', 'latin', 3), ('華航CI005班機', 'cjk', 6)]
     """
     joined: list[_Run] = []
-    for run in runs:
+    tail: _Run | None = None  # the last word of the run before, glued to this one
+    for k, run in enumerate(runs):
         last = joined[-1] if joined else None
-        if last is None or last.closed or not _glued_to_chinese(text, last, run):
+        if tail is not None:
+            joined.append(_Run(tail.start, run.end, "cjk", run.words + 2, run.closed))
+            tail = None
+        elif last is None or last.closed or not _glued_to_chinese(text, last, run):
             joined.append(run)
-            continue
-        words = sum(part.words for part in (last, run) if part.kind == "cjk")
-        joined[-1] = _Run(last.start, run.end, "cjk", words, run.closed)
+        else:
+            words = sum(part.words * (1 if part.kind == "cjk" else 2) for part in (last, run))
+            joined[-1] = _Run(last.start, run.end, "cjk", words, run.closed)
+        after = runs[k + 1] if k + 1 < len(runs) else None
+        if after is not None and (cut := _glued_tail(text, joined[-1], after)) is not None:
+            head = joined[-1]
+            head_end = _LAST_LETTER.search(text, head.start, cut)
+            assert head_end is not None  # the run has words before its tail
+            joined[-1] = _Run(head.start, head_end.end(), "latin", head.words - 1)
+            tail = _Run(cut, head.end, "latin", 1)
     runs[:] = joined
 
 
 def _glued_to_chinese(text: str, left: _Run, right: _Run) -> bool:
-    """Do ``left`` and ``right`` make one Chinese stretch: a Latin word glued to Han, or
+    """Do ``left`` and ``right`` make one Chinese stretch: a Latin term glued to Han, or
     Han after such a merge with no sentence end between?"""
     if left.kind == right.kind == "cjk":
         return True  # the caller checked that no sentence ends between them
     if {left.kind, right.kind} != {"cjk", "latin"}:
         return False
     word = left if left.kind == "latin" else right
-    return word.words == 1 and _NO_SPACE.fullmatch(text, left.end, right.start) is not None
+    return _NO_SPACE.fullmatch(text, left.end, right.start) is not None and (
+        word.words == 1 or (word.words <= _MAX_EDGE_WORDS and _term(text, word))
+    )
+
+
+def _term(text: str, run: _Run) -> bool:
+    """Is the Latin ``run`` a name (``Harry Potter``) or a term (``kickoff meeting``)?"""
+    return _name_like(text, run) or _latin_term(text, run)
+
+
+def _glued_tail(text: str, run: _Run, after: _Run) -> int | None:
+    """Where the last word of a Latin ``run`` of several starts, if it belongs to the
+    Chinese ``after`` it: a term glued to its Han (``… rocket NASA發射新火箭``: a capital
+    or a digit makes the word a term), or a term the English part named already, with a
+    number glued to the Han between them (``Node.js 22 is out Node.js 22發布了``: a
+    translated headline repeats its terms).
+
+    >>> t = "Node.js 22 is out Node.js 22發布了"
+    >>> _glued_tail(t, _Run(0, 25, "latin", 4), _Run(28, 31, "cjk", 3))
+    18
+    >>> t = "Our team has 3 members 3位隊員"
+    >>> _glued_tail(t, _Run(0, 22, "latin", 4), _Run(24, 27, "cjk", 3)) is None
+    True
+    """
+    if run.kind != "latin" or after.kind != "cjk" or run.closed or run.words < 2:
+        return None
+    tail = _LAST_TOKEN.search(text, run.start, run.end)
+    if tail is None or tail.start() == run.start:
+        return None
+    word = tail.group()
+    if _NO_SPACE.fullmatch(text, run.end, after.start):
+        return tail.start() if _TERM_WORD.search(word) else None
+    if _NUMBER_BEFORE_HAN.fullmatch(text, run.end, after.start):
+        return tail.start() if text.find(word, run.start, tail.start()) >= 0 else None
+    return None
 
 
 def is_label(text: str) -> bool:

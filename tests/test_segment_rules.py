@@ -205,6 +205,27 @@ def test_a_mention_inside_a_sentence_is_a_word_of_it(
         pytest.param(
             "謝謝!Thanks", [("zh", "謝謝!"), ("en", "Thanks")], id="not-across-a-sentence-end"
         ),
+        pytest.param(
+            "Apple unveils Vision Pro 蘋果發表Vision Pro",
+            [("en", "Apple unveils Vision Pro"), ("zh", "蘋果發表Vision Pro")],
+            id="two-word-name-after-han",
+        ),
+        pytest.param(
+            "Netflix raises prices Netflix漲價",
+            [("en", "Netflix raises prices"), ("zh", "Netflix漲價")],
+            id="last-word-glued",
+        ),
+        pytest.param(
+            "Node.js 22 is out Node.js 22發布了",
+            [("en", "Node.js 22 is out"), ("zh", "Node.js 22發布了")],
+            id="repeated-term-and-number",
+        ),
+        pytest.param(
+            "Our team has 3 members 3位隊員都很棒",
+            [("en", "Our team has 3 members"), ("zh", "3位隊員都很棒")],
+            id="word-before-a-number-stays",
+        ),
+        pytest.param("I love台灣", [("en", "I love台灣")], id="lowercase-word-stays"),
     ],
 )
 def test_a_latin_word_glued_to_han_is_a_term_of_the_chinese_sentence(
