@@ -53,10 +53,15 @@ _LIST_SEPARATOR = regex.compile(r"[|¦•‧∙◆■□●○►▶]+")
 _LAST_LETTER = regex.compile(r"\p{L}", regex.REVERSE)
 #: A word with a capital or a digit: a name or a term (``NASA``, ``iPhone``, ``CI005``).
 _TERM_WORD = regex.compile(r"[\p{Lu}\p{N}]")
+_DIGIT = regex.compile(r"\p{N}")
+_TERM_MARKS = regex.compile(r"[#+]+")
 #: Spaces, then a number glued to the Han after it (`` 22`` in ``Node.js 22發布了``).
 _NUMBER_BEFORE_HAN = regex.compile(r"[^\S\n]+\p{N}[\p{N}\p{P}\p{S}]*")
 _LAST_TOKEN = regex.compile(r"[^\s\p{Z}\p{Cc}\p{Cf}]+", regex.REVERSE)
-_NO_SPACE = regex.compile(r"[^\s\p{Z}\p{Cc}\p{Cf}]*")
+#: What may lie between a Latin term and the Han it is glued to: digits, punctuation,
+#: currency and unit signs (``38°C``, ``CI005``, ``NT$``), no space, no emoji (``DJ
+#: ANKER👯音乐`` is not glued).
+_GLUE_GAP = regex.compile(r"[\p{N}\p{P}\p{Sc}°℃%]*")
 #: A token of emoji only (pictographs, skin tones, ZWJ sequences, VS16): standing apart,
 #: it belongs to no sentence (``Congrats!! 🎉🎉 恭喜！！``). ``‼`` and other marks are not.
 _EMOJI_TOKEN = regex.compile(
@@ -389,6 +394,12 @@ def _glue_terms(text: str, runs: list[_Run]) -> None:
             tail = None
         elif last is None or last.closed or not _glued_to_chinese(text, last, run):
             joined.append(run)
+        elif (
+            last.kind != run.kind
+            and _inside_english(runs, joined, k)
+            and not _glued_term(text, last, run)
+        ):
+            joined.append(run)  # a chat word glued to Han inside English: English decides
         else:
             words = sum(part.words * (1 if part.kind == "cjk" else 2) for part in (last, run))
             joined[-1] = _Run(last.start, run.end, "cjk", words, run.closed)
@@ -410,8 +421,39 @@ def _glued_to_chinese(text: str, left: _Run, right: _Run) -> bool:
     if {left.kind, right.kind} != {"cjk", "latin"}:
         return False
     word = left if left.kind == "latin" else right
-    return _NO_SPACE.fullmatch(text, left.end, right.start) is not None and (
+    return _GLUE_GAP.fullmatch(text, left.end, right.start) is not None and (
         word.words == 1 or (word.words <= _MAX_EDGE_WORDS and _term(text, word))
+    )
+
+
+def _inside_english(runs: list[_Run], joined: list[_Run], k: int) -> bool:
+    """Is the Han that ``runs[k]`` glues to (or is) inside an English sentence: an open
+    Latin run on its far side (``you legit 北京户口ah？``)? There the Han may be a word of
+    the English sentence, and a plain word glued to it (``ah``) does not decide."""
+    if runs[k].kind == "latin":  # Han before: its far side is the run before it
+        far = joined[-2] if len(joined) > 1 else None
+        return far is not None and far.kind == "latin" and not far.closed
+    far = runs[k + 1] if k + 1 < len(runs) else None  # Han is runs[k]: look after it
+    return far is not None and far.kind == "latin" and not runs[k].closed
+
+
+def _glued_term(text: str, left: _Run, right: _Run) -> bool:
+    """Is the Latin word of ``left`` and ``right`` a term rather than a chat word: a
+    capital or a digit in it, or a digit between it and the Han or right after it
+    (``CI005``, ``38°C``, ``v2.1.3``; not ``ah``, ``der``)?
+
+    >>> t = "飆到38°C"
+    >>> _glued_term(t, _Run(0, 2, "cjk", 2), _Run(5, 6, "latin", 1))
+    True
+    >>> t = "北京户口ah"
+    >>> _glued_term(t, _Run(0, 4, "cjk", 4), _Run(4, 6, "latin", 1))
+    False
+    """
+    word = left if left.kind == "latin" else right
+    return bool(
+        _TERM_WORD.search(text, word.start, word.end)
+        or _DIGIT.search(text, left.end, right.start)
+        or _DIGIT.match(text, word.end)
     )
 
 
@@ -440,7 +482,7 @@ def _glued_tail(text: str, run: _Run, after: _Run) -> int | None:
     if tail is None or tail.start() == run.start:
         return None
     word = tail.group()
-    if _NO_SPACE.fullmatch(text, run.end, after.start):
+    if _GLUE_GAP.fullmatch(text, run.end, after.start):
         return tail.start() if _TERM_WORD.search(word) else None
     if _NUMBER_BEFORE_HAN.fullmatch(text, run.end, after.start):
         return tail.start() if text.find(word, run.start, tail.start()) >= 0 else None
@@ -781,7 +823,7 @@ def _attach_neutrals(text: str, runs: list[_Run], start: int, end: int) -> list[
     # unless glued to it; after the bar, a number of its own
     trail = _tokens(text, runs[-1].end, end)
     after, trail = _set_apart_by_bar(text, trail, last=False)
-    if trail := _trim_trailing(text, trail) or _glued_mark(trail, runs[-1].end):
+    if trail := _trim_trailing(text, trail) or _glued_mark(text, trail, runs[-1].end):
         bounds[-1][1] = trail[-1][1]
     # between two runs: closers go left, the rest right, lone separators nowhere
     for k in range(len(runs) - 1):
@@ -827,14 +869,19 @@ def _opening_ellipsis(
     return []
 
 
-def _glued_mark(tokens: list[tuple[int, int]], end: int) -> list[tuple[int, int]]:
-    """The first of ``tokens`` if it is glued to the sentence ending at ``end``: a mark
-    glued to a word is part of it (``C#``, ``C++``), never a separator standing apart.
+def _glued_mark(text: str, tokens: list[tuple[int, int]], end: int) -> list[tuple[int, int]]:
+    """The first of ``tokens`` if it is ``#`` or ``+`` glued to the sentence ending at
+    ``end``: such a mark makes a term with the word before it (``C#``, ``C++``, ``A+``),
+    it is no separator. (Other marks glued there stay out: ``<Media omitted>`` lost its
+    ``<`` as a stray opener, so its ``>`` goes too.)
 
-    >>> _glued_mark([(5, 6)], 5), _glued_mark([(6, 7)], 5)
-    ([(5, 6)], [])
+    >>> _glued_mark("學C#", [(2, 3)], 2), _glued_mark("學C #", [(3, 4)], 2)
+    ([(2, 3)], [])
+    >>> _glued_mark("<Media omitted>", [(14, 15)], 14)
+    []
     """
-    return tokens[:1] if tokens and tokens[0][0] == end else []
+    glued = tokens and tokens[0][0] == end and _TERM_MARKS.fullmatch(text, *tokens[0])
+    return tokens[:1] if glued else []
 
 
 def _split_gap(text: str, start: int, end: int) -> tuple[int, int]:

@@ -226,6 +226,15 @@ def test_a_mention_inside_a_sentence_is_a_word_of_it(
             id="word-before-a-number-stays",
         ),
         pytest.param("I love台灣", [("en", "I love台灣")], id="lowercase-word-stays"),
+        pytest.param(
+            "you sure 台南人lah？", [("en", "you sure 台南人lah？")], id="chat-word-inside-english"
+        ),
+        pytest.param("真的好hot", [("zh", "真的好hot")], id="chat-word-in-chinese"),
+        pytest.param(
+            "LIVE TONIGHT DJ KAI🎧音樂",
+            [("en", "LIVE TONIGHT DJ KAI🎧音樂")],
+            id="not-glued-across-an-emoji",
+        ),
     ],
 )
 def test_a_latin_word_glued_to_han_is_a_term_of_the_chinese_sentence(
@@ -245,6 +254,7 @@ def test_a_latin_word_glued_to_han_is_a_term_of_the_chinese_sentence(
         pytest.param("… 好吧", [("zh", "好吧")], id="ellipsis-apart"),
         pytest.param("- Hello", [("en", "Hello")], id="bullet-apart"),
         pytest.param("Exit 出口 |", [("en", "Exit"), ("zh", "出口")], id="bar-apart"),
+        pytest.param("<file not shown>", [("en", "file not shown")], id="brackets-both-out"),
     ],
 )
 def test_a_mark_glued_to_a_sentence_edge_is_part_of_it(
