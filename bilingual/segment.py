@@ -266,8 +266,7 @@ def _stands_apart(text: str, start: int, end: int) -> bool:
     """
     if scripts.SEPARATOR_TOKEN.fullmatch(text, start, end):
         return True
-    apart = not (start and _TOKEN.match(text, start - 1)) and not _TOKEN.match(text, end)
-    return apart and _EMOJI_TOKEN.fullmatch(text, start, end) is not None
+    return _stands_alone(text, start, end) and _EMOJI_TOKEN.fullmatch(text, start, end) is not None
 
 
 def _is_separator_or_closing(text: str, start: int, end: int) -> bool:
@@ -726,10 +725,11 @@ def _edge_fits(text: str, run: _Run, host: _Run, *, open_far_side: bool) -> bool
     if run.kind == "cjk":
         big_host = host.weight >= _EDGE_CJK_HOST_RATIO * run.weight
         return open_far_side and run.words <= _MAX_EDGE_CJK and big_host
-    ratio = _EDGE_WORD_CLAUSE_RATIO if _clause_beside(text, host, run) else _EDGE_WORD_HOST_RATIO
+    clause = _clause_beside(text, host, run)
+    ratio = _EDGE_WORD_CLAUSE_RATIO if clause else _EDGE_WORD_HOST_RATIO
     if run.words > _MAX_EDGE_WORDS or host.weight < max(_MIN_EDGE_WORD_HOST, ratio * run.weight):
         return False
-    return run.words == 1 or _name_like(text, run) or _latin_term(text, run)
+    return run.words == 1 or _name_like(text, run) or (clause and _latin_term(text, run))
 
 
 def _clause_beside(text: str, host: _Run, run: _Run) -> bool:
@@ -832,6 +832,12 @@ def _attach_neutrals(text: str, runs: list[_Run], start: int, end: int) -> list[
     return before + spans + after
 
 
+def _stands_alone(text: str, start: int, end: int) -> bool:
+    """Has ``text[start:end]`` a space (or the text's edge) on both sides? (A bar glued to
+    a word, as in ``|AB|``, is no separator.)"""
+    return not (start and _TOKEN.match(text, start - 1)) and not _TOKEN.match(text, end)
+
+
 def _set_apart_by_bar(
     text: str, tokens: list[tuple[int, int]], *, last: bool
 ) -> tuple[list[Span], list[tuple[int, int]]]:
@@ -844,7 +850,11 @@ def _set_apart_by_bar(
     >>> _set_apart_by_bar(t, [(0, 10), (11, 12)], last=True)
     ([Span(start=0, end=10, kind='neutral')], [])
     """
-    bars = [k for k, token in enumerate(tokens) if _LIST_SEPARATOR.fullmatch(text, *token)]
+    bars = [
+        k
+        for k, token in enumerate(tokens)
+        if _LIST_SEPARATOR.fullmatch(text, *token) and _stands_alone(text, *token)
+    ]
     if not bars:
         return [], tokens
     if last:

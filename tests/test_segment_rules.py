@@ -285,6 +285,7 @@ def test_a_mark_glued_to_a_sentence_edge_is_part_of_it(
         pytest.param(
             "Exit 出口 / Entrance", [("en", "Exit 出口 / Entrance")], id="a-slash-ends-none"
         ),
+        pytest.param("3/4 |AB| is 5", [("en", "3/4 |AB| is 5")], id="glued-bars-are-no-separator"),
     ],
 )
 def test_a_bar_or_bullet_ends_a_sentence(text: str, expected: list[tuple[str, str]]) -> None:
@@ -311,6 +312,9 @@ def test_a_bar_or_bullet_ends_a_sentence(text: str, expected: list[tuple[str, st
             id="title-and-translation",
         ),
         pytest.param("謝謝 Thanks", [("zh", "謝謝"), ("en", "Thanks")], id="short-host"),
+        pytest.param(
+            "Pretty funny 我的天", [("en", "Pretty funny"), ("zh", "我的天")], id="words-before"
+        ),
         pytest.param(
             "Indented line 縮排的行",
             [("en", "Indented line"), ("zh", "縮排的行")],
