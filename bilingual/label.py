@@ -65,29 +65,81 @@ _CJK_SENTENCE = regex.compile(r"[^。！？!?]*[。！？!?]+[」』）)”’\"
 def _cjk_sentences(text: str, span: Span) -> list[tuple[int, int]]:
     """The parts of a CJK span that take one label each: kana decides per sentence.
 
-    A span with kana is cut into its sentences; a sentence without kana but with a
+    A span with kana is cut into its sentences, and each sentence at its spaces (Chinese
+    and Japanese set no spaces between words, so a space between two blocks can part two
+    languages: ``晚安 おやすみ``, ``他說 「いただきます」``). A block with kana is Japanese; a
+    block with a character Japanese does not write (:func:`_written_in_japanese`) is
+    Chinese; any other block goes with its sentence: a sentence without kana but with a
     Chinese grammatical word (:data:`bilingual.data.ZH_FUNCTION_CHARS`) is Chinese, any
-    other is Japanese; neighbours that agree stay one part.
+    other is Japanese. Neighbours that agree stay one part.
 
     >>> t = "我到東京了！ 今日は雨です。東京。"
     >>> [t[a:b] for a, b in _cjk_sentences(t, Span(0, len(t), "cjk"))]
     ['我到東京了！', '今日は雨です。東京。']
+    >>> t = "晚安 おやすみ 山田 太郎です"
+    >>> [t[a:b] for a, b in _cjk_sentences(t, Span(0, len(t), "cjk"))]
+    ['晚安', 'おやすみ 山田 太郎です']
     """
     if not scripts.KANA.search(text, span.start, span.end):
         return [(span.start, span.end)]
     parts: list[tuple[int, int, bool]] = []  # start, end, Japanese
-    for match in _CJK_SENTENCE.finditer(text, span.start, span.end):
-        piece = match.group()
-        if not piece.strip():
-            continue
-        start = match.start() + len(piece) - len(piece.lstrip())
-        end = match.end() - len(piece) + len(piece.rstrip())
-        japanese = bool(scripts.KANA.search(piece)) or not ZH_FUNCTION_CHARS.intersection(piece)
-        if parts and parts[-1][2] == japanese:
-            parts[-1] = (parts[-1][0], end, japanese)
-        else:
-            parts.append((start, end, japanese))
+    first = span.start  # where the first part starts: blocks without letters go with it
+    for sentence in _CJK_SENTENCE.finditer(text, span.start, span.end):
+        piece = sentence.group()
+        in_japanese = bool(scripts.KANA.search(piece)) or ZH_FUNCTION_CHARS.isdisjoint(piece)
+        for block in _BLOCK.finditer(text, *sentence.span()):
+            start, end = block.span()
+            letters = scripts.CJK_CHAR.search(block.group()) is not None
+            japanese = _block_is_japanese(block.group(), in_japanese=in_japanese)
+            if parts and (parts[-1][2] == japanese or not letters):
+                parts[-1] = (parts[-1][0], end, parts[-1][2])
+            elif letters:
+                parts.append((first if not parts else start, end, japanese))
     return [(start, end) for start, end, _ in parts]
+
+
+#: A block of a CJK sentence: what lies between its spaces.
+_BLOCK = regex.compile(r"[^\s\p{Z}]+")
+
+
+def _block_is_japanese(block: str, *, in_japanese: bool) -> bool:
+    """Kana makes a block Japanese, a character Japanese does not write Chinese; any
+    other block is what its sentence is (``in_japanese``).
+
+    >>> [_block_is_japanese(b, in_japanese=True) for b in ("おやすみ", "晚安", "山田")]
+    [True, False, True]
+    """
+    if scripts.KANA.search(block):
+        return True
+    if not all(map(_written_in_japanese, scripts.HAN.findall(block))):
+        return False
+    return in_japanese
+
+
+@functools.cache
+def _japanese_kanji() -> frozenset[str]:
+    """The kanji of JIS X 0208, the character set of Japanese text (Python's own
+    ``shift_jis`` codec decodes it: no data file): a Han character outside it, such as
+    a Simplified one (``们``) or one Japanese writes in another form (``晚``, Japanese
+    ``晩``; ``說``, Japanese ``説``), is not written in Japanese."""
+    chars = set()
+    for lead in (*range(0x88, 0xA0), *range(0xE0, 0xEB)):
+        for trail in (*range(0x40, 0x7F), *range(0x80, 0xFD)):
+            try:
+                char = bytes((lead, trail)).decode("shift_jis")
+            except UnicodeDecodeError:
+                continue
+            chars.add(char)
+    return frozenset(chars)
+
+
+def _written_in_japanese(char: str) -> bool:
+    """Is the Han character ``char`` one that Japanese text writes (JIS X 0208)?
+
+    >>> [_written_in_japanese(c) for c in "晩晚説說東们"]
+    [True, False, True, False, True, False]
+    """
+    return char in _japanese_kanji()
 
 
 def _cjk(chunk: str) -> tuple[str, str | None]:

@@ -122,8 +122,16 @@ class Model:
     max_edge_words: int = 2  # alphabetic words at the start or end of a CJK host
     #: An alphabetic host must weigh this many times the Han at its edge (set by hand).
     edge_cjk_host_ratio: float = 3.0
-    #: A CJK host must weigh this many times the words at its edge (set by hand).
+    #: A CJK host must weigh this many times the words at its edge (set by hand) ...
     edge_word_host_ratio: float = 1.5
+    #: ... or only this many times when it ends (or starts) as a clause, a Chinese
+    #: grammatical word near the words (``我很喜歡 Harry Potter``, ``我们下周有个 kickoff
+    #: meeting``), not a name or a title (``李小明 Ming Lee``, ``台北動物園 Taipei Zoo``):
+    #: 1.0 takes both of the dev set's 2-word terms after a 4-character clause; ...
+    edge_word_clause_ratio: float = 1.0
+    #: ... and never less than this (three Han characters): ``謝謝 Thanks`` and ``出口 Exit``
+    #: are two blocks, not one sentence (the weight that 1.5 x 1 word asked before).
+    min_edge_word_host: float = 1.5
 
     def __post_init__(self) -> None:
         problems = [

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 import regex
 
 from bilingual import scripts
+from bilingual.data import ENGLISH_WORDS, ZH_FUNCTION_CHARS
 from bilingual.model import MODEL
 
 #: Kinds of atom, in priority order when two would start at the same place.
@@ -44,6 +45,23 @@ _BRACKETS = ((")", "("), ("]", "["), ("}", "{"), (">", "<"))  # closer, opener
 _ASCII_LETTER = regex.compile(r"[A-Za-z]")
 _ASCII_NON_LETTERS = "".join(chr(c) for c in range(128) if not chr(c).isalpha())
 _TOKEN = regex.compile(r"[^\s\p{Z}\p{Cc}\p{Cf}]+")
+_ELLIPSIS = regex.compile(r"\.\.+|…+|。。+|．．+")
+#: Bars and bullets: they separate items of a list (``Exit 出口 | Entrance 入口``,
+#: ``Buy milk • 買牛奶``) and never stand inside a sentence, so a sentence ends at one.
+#: Dashes, slashes and arrows can (``I tried 小籠包 - so good``): they end none.
+_LIST_SEPARATOR = regex.compile(r"[|¦•‧∙◆■□●○►▶]+")
+_LAST_LETTER = regex.compile(r"\p{L}", regex.REVERSE)
+#: A word with a capital or a digit: a name or a term (``NASA``, ``iPhone``, ``CI005``).
+_TERM_WORD = regex.compile(r"[\p{Lu}\p{N}]")
+_DIGIT = regex.compile(r"\p{N}")
+_TERM_MARKS = regex.compile(r"[#+]+")
+#: Spaces, then a number glued to the Han after it (`` 22`` in ``Node.js 22發布了``).
+_NUMBER_BEFORE_HAN = regex.compile(r"[^\S\n]+\p{N}[\p{N}\p{P}\p{S}]*")
+_LAST_TOKEN = regex.compile(r"[^\s\p{Z}\p{Cc}\p{Cf}]+", regex.REVERSE)
+#: What may lie between a Latin term and the Han it is glued to: digits, punctuation,
+#: currency and unit signs (``38°C``, ``CI005``, ``NT$``), no space, no emoji (``DJ
+#: ANKER👯音乐`` is not glued).
+_GLUE_GAP = regex.compile(r"[\p{N}\p{P}\p{Sc}°℃%]*")
 #: A token of emoji only (pictographs, skin tones, ZWJ sequences, VS16): standing apart,
 #: it belongs to no sentence (``Congrats!! 🎉🎉 恭喜！！``). ``‼`` and other marks are not.
 _EMOJI_TOKEN = regex.compile(
@@ -61,6 +79,10 @@ _MAX_EDGE_CJK = MODEL.max_edge_cjk  # ... at the start or end of an alphabetic h
 _MAX_EDGE_WORDS = MODEL.max_edge_words  # alphabetic words at the start or end of a CJK host
 _EDGE_CJK_HOST_RATIO = MODEL.edge_cjk_host_ratio  # host weight / edge Han weight, at least
 _EDGE_WORD_HOST_RATIO = MODEL.edge_word_host_ratio  # host weight / edge words weight, at least
+_EDGE_WORD_CLAUSE_RATIO = MODEL.edge_word_clause_ratio  # ... when the host is a clause there
+_MIN_EDGE_WORD_HOST = MODEL.min_edge_word_host  # host weight, at least
+#: How many characters of a host next to an edge run show whether it is a clause there.
+_CLAUSE_WINDOW = 8
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,7 +201,7 @@ def _runs_between(text: str, start: int, end: int) -> list[Span]:
         runs.append(_Run(lo, hi, kind, words))
     if not runs:
         return _neutral(text, start, end)
-    _absorb_code_switches(text, runs, end)
+    _absorb_code_switches(text, runs, end, edges=not _framed(text, start, end))
     return _attach_neutrals(text, _join_sentences(runs), start, end)
 
 
@@ -244,8 +266,7 @@ def _stands_apart(text: str, start: int, end: int) -> bool:
     """
     if scripts.SEPARATOR_TOKEN.fullmatch(text, start, end):
         return True
-    apart = not (start and _TOKEN.match(text, start - 1)) and not _TOKEN.match(text, end)
-    return apart and _EMOJI_TOKEN.fullmatch(text, start, end) is not None
+    return _stands_alone(text, start, end) and _EMOJI_TOKEN.fullmatch(text, start, end) is not None
 
 
 def _is_separator_or_closing(text: str, start: int, end: int) -> bool:
@@ -257,8 +278,9 @@ def _is_separator_or_closing(text: str, start: int, end: int) -> bool:
 # --- code-switching ---------------------------------------------------------------
 
 
-def _absorb_code_switches(text: str, runs: list[_Run], end: int) -> None:
-    """Merge short runs into the sentence around them: embedded ones first, then edges.
+def _absorb_code_switches(text: str, runs: list[_Run], end: int, *, edges: bool = True) -> None:
+    """Merge short runs into the sentence around them: embedded ones first, then edges
+    (unless ``edges`` is false).
 
     Smallest runs go first, and a run inside one host (``I had 小籠包 for lunch``) is
     merged before any run at the edge of a host, so that an edge word never leans on
@@ -268,11 +290,27 @@ def _absorb_code_switches(text: str, runs: list[_Run], end: int) -> None:
     _mark_sentence_ends(text, runs, end)
     _join_terms(text, runs)
     _close_labels(text, runs)
+    _glue_terms(text, runs)
     chain = _Chain(text, runs)
     runs.clear()  # let merged runs go as soon as the chain drops them
-    while (host := chain.next_host()) is not None:
+    while (host := chain.next_host(edges=edges)) is not None:
         chain.merge(*host)
     runs.extend(chain.in_order())
+
+
+def _framed(text: str, start: int, end: int) -> bool:
+    """Is ``text[start:end]`` a heading framed by one separator mark on both sides
+    (``=== 第二部分 Part 2 ===``, ``| 出口 | Exit |``)? Its blocks are titles that stand on
+    their own, each in its language: no word at the edge of one joins another.
+
+    >>> _framed("=== 第二部分 Part 2 ===", 0, 19), _framed("=== 第二部分", 0, 8)
+    (True, False)
+    """
+    head = _TOKEN.search(text, start, end)
+    if head is None or not scripts.SEPARATOR_TOKEN.fullmatch(head.group()):
+        return False
+    tail = _LAST_TOKEN.search(text, start, end)
+    return tail is not None and tail.start() > head.start() and tail.group() == head.group()
 
 
 def _mark_sentence_ends(text: str, runs: list[_Run], end: int) -> None:
@@ -326,6 +364,128 @@ def _close_labels(text: str, runs: list[_Run]) -> None:
         colon = _LABEL_COLON.fullmatch(text, run.end, after.start)
         if starts and colon and run.kind != after.kind:
             run.end, run.closed = colon.end(1), True
+
+
+def _glue_terms(text: str, runs: list[_Run]) -> None:
+    """A Latin term glued to Han, with no space between (digits and marks may be), is a
+    term of the Chinese sentence: ``華航CI005班機``, ``飆到38°C``, ``下載Python3.11``,
+    ``選B``, ``好der``, ``發表Vision Pro``. Chinese writers glue English terms to their
+    words; English writers set Chinese words apart with spaces (``I had 小籠包 for lunch``).
+
+    A run of one word is glued, or a term of two (:func:`_term`); a longer run gives up
+    its last word if that is glued (:func:`_glued_tail`). Never across a sentence end;
+    the Chinese sentence goes on to the next Chinese run when no sentence ends between
+    them. A glued word weighs as much as two Han characters.
+
+    >>> t = "Flight CI005 delayed 華航CI005班機"
+    >>> runs = [_Run(0, 20, "latin", 3), _Run(21, 23, "cjk", 2), _Run(23, 25, "latin", 1),
+    ...         _Run(28, 30, "cjk", 2)]
+    >>> _glue_terms(t, runs)
+    >>> [(t[r.start : r.end], r.kind, r.words) for r in runs]
+    [('Flight CI005 delayed', 'latin', 3), ('華航CI005班機', 'cjk', 6)]
+    """
+    joined: list[_Run] = []
+    tail: _Run | None = None  # the last word of the run before, glued to this one
+    for k, run in enumerate(runs):
+        last = joined[-1] if joined else None
+        if tail is not None:
+            joined.append(_Run(tail.start, run.end, "cjk", run.words + 2, run.closed))
+            tail = None
+        elif last is None or last.closed or not _glued_to_chinese(text, last, run):
+            joined.append(run)
+        elif (
+            last.kind != run.kind
+            and _inside_english(runs, joined, k)
+            and not _glued_term(text, last, run)
+        ):
+            joined.append(run)  # a chat word glued to Han inside English: English decides
+        else:
+            words = sum(part.words * (1 if part.kind == "cjk" else 2) for part in (last, run))
+            joined[-1] = _Run(last.start, run.end, "cjk", words, run.closed)
+        after = runs[k + 1] if k + 1 < len(runs) else None
+        if after is not None and (cut := _glued_tail(text, joined[-1], after)) is not None:
+            head = joined[-1]
+            head_end = _LAST_LETTER.search(text, head.start, cut)
+            assert head_end is not None  # the run has words before its tail
+            joined[-1] = _Run(head.start, head_end.end(), "latin", head.words - 1)
+            tail = _Run(cut, head.end, "latin", 1)
+    runs[:] = joined
+
+
+def _glued_to_chinese(text: str, left: _Run, right: _Run) -> bool:
+    """Do ``left`` and ``right`` make one Chinese stretch: a Latin term glued to Han, or
+    Han after such a merge with no sentence end between?"""
+    if left.kind == right.kind == "cjk":
+        return True  # the caller checked that no sentence ends between them
+    if {left.kind, right.kind} != {"cjk", "latin"}:
+        return False
+    word = left if left.kind == "latin" else right
+    return _GLUE_GAP.fullmatch(text, left.end, right.start) is not None and (
+        word.words == 1 or (word.words <= _MAX_EDGE_WORDS and _term(text, word))
+    )
+
+
+def _inside_english(runs: list[_Run], joined: list[_Run], k: int) -> bool:
+    """Is the Han that ``runs[k]`` glues to (or is) inside an English sentence: an open
+    Latin run on its far side (``you legit 北京户口ah？``)? There the Han may be a word of
+    the English sentence, and a plain word glued to it (``ah``) does not decide."""
+    if runs[k].kind == "latin":  # Han before: its far side is the run before it
+        far = joined[-2] if len(joined) > 1 else None
+        return far is not None and far.kind == "latin" and not far.closed
+    far = runs[k + 1] if k + 1 < len(runs) else None  # Han is runs[k]: look after it
+    return far is not None and far.kind == "latin" and not runs[k].closed
+
+
+def _glued_term(text: str, left: _Run, right: _Run) -> bool:
+    """Is the Latin word of ``left`` and ``right`` a term rather than a chat word: a
+    capital or a digit in it, or a digit between it and the Han or right after it
+    (``CI005``, ``38°C``, ``v2.1.3``; not ``ah``, ``der``)?
+
+    >>> t = "飆到38°C"
+    >>> _glued_term(t, _Run(0, 2, "cjk", 2), _Run(5, 6, "latin", 1))
+    True
+    >>> t = "北京户口ah"
+    >>> _glued_term(t, _Run(0, 4, "cjk", 4), _Run(4, 6, "latin", 1))
+    False
+    """
+    word = left if left.kind == "latin" else right
+    return bool(
+        _TERM_WORD.search(text, word.start, word.end)
+        or _DIGIT.search(text, left.end, right.start)
+        or _DIGIT.match(text, word.end)
+    )
+
+
+def _term(text: str, run: _Run) -> bool:
+    """Is the Latin ``run`` a name (``Harry Potter``) or a term (``kickoff meeting``)?"""
+    return _name_like(text, run) or _latin_term(text, run)
+
+
+def _glued_tail(text: str, run: _Run, after: _Run) -> int | None:
+    """Where the last word of a Latin ``run`` of several starts, if it belongs to the
+    Chinese ``after`` it: a term glued to its Han (``… rocket NASA發射新火箭``: a capital
+    or a digit makes the word a term), or a term the English part named already, with a
+    number glued to the Han between them (``Node.js 22 is out Node.js 22發布了``: a
+    translated headline repeats its terms).
+
+    >>> t = "Node.js 22 is out Node.js 22發布了"
+    >>> _glued_tail(t, _Run(0, 25, "latin", 4), _Run(28, 31, "cjk", 3))
+    18
+    >>> t = "Our team has 3 members 3位隊員"
+    >>> _glued_tail(t, _Run(0, 22, "latin", 4), _Run(24, 27, "cjk", 3)) is None
+    True
+    """
+    if run.kind != "latin" or after.kind != "cjk" or run.closed or run.words < 2:
+        return None
+    tail = _LAST_TOKEN.search(text, run.start, run.end)
+    if tail is None or tail.start() == run.start:
+        return None
+    word = tail.group()
+    if _GLUE_GAP.fullmatch(text, run.end, after.start):
+        return tail.start() if _TERM_WORD.search(word) else None
+    if _NUMBER_BEFORE_HAN.fullmatch(text, run.end, after.start):
+        return tail.start() if text.find(word, run.start, tail.start()) >= 0 else None
+    return None
 
 
 def is_label(text: str) -> bool:
@@ -406,16 +566,19 @@ class _Chain:
             self.runs[after] if after >= 0 else None,
         )
 
-    def next_host(self) -> tuple[int, int, int] | None:
-        """The next merge, smallest run first: ``(first, minority, last)`` run ids."""
+    def next_host(self, *, edges: bool = True) -> tuple[int, int, int] | None:
+        """The next merge, smallest run first: ``(first, minority, last)`` run ids; only
+        embedded runs when ``edges`` is false."""
         while (key := self.embedded.top()) is not None:
             self.embedded.pop()
             k = self._live(key)
             if k is not None and _embedded(self._run(k), *self.neighbours(k)):
                 return self.before[k], k, self.after[k]
-        edges = self._edge_queue()
-        while (key := edges.top()) is not None:
-            edges.pop()
+        if not edges:
+            return None
+        queue = self._edge_queue()
+        while (key := queue.top()) is not None:
+            queue.pop()
             k = self._live(key)
             if k is not None and (side := _edge_side(self.text, self._run(k), *self.neighbours(k))):
                 return (self.before[k], k, k) if side < 0 else (k, k, self.after[k])
@@ -491,7 +654,26 @@ def _embedded(run: _Run, before: _Run | None, after: _Run | None) -> bool:
     """Is ``run`` short and inside one sentence of another script?"""
     if before is None or after is None or not _short(run, edge=False):
         return False
-    return before.kind == after.kind != run.kind and not before.closed and not run.closed
+    return (
+        before.kind == after.kind and _hosts(before, run) and not before.closed and not run.closed
+    )
+
+
+#: Run kinds that never host each other: Korean beside Chinese or Japanese is another
+#: language written beside them (``사랑해요 ❤️ 我愛你``, ``晚安 잘 자``), not a word
+#: borrowed into their sentence as English terms are.
+_APART = frozenset({frozenset({"cjk", "hangul"})})
+
+
+def _hosts(host: _Run, run: _Run) -> bool:
+    """Can a sentence of ``host``'s kind take ``run`` in (another kind, not set apart)?
+
+    >>> _hosts(_Run(0, 4, "cjk", 4), _Run(5, 9, "latin", 1))
+    True
+    >>> _hosts(_Run(0, 4, "cjk", 4), _Run(5, 9, "hangul", 1))
+    False
+    """
+    return host.kind != run.kind and frozenset((host.kind, run.kind)) not in _APART
 
 
 def _edge_side(text: str, run: _Run, before: _Run | None, after: _Run | None) -> int:
@@ -507,7 +689,7 @@ def _edge_side(text: str, run: _Run, before: _Run | None, after: _Run | None) ->
 
 def _closes_sentence_before(text: str, host: _Run, run: _Run) -> bool:
     """Does ``run`` close the sentence of ``host``, the run before it?"""
-    if host.kind == run.kind or host.closed:
+    if not _hosts(host, run) or host.closed:
         return False
     return _attached_after(text, host, run) or _edge_fits(
         text, run, host, open_far_side=not run.closed
@@ -527,7 +709,7 @@ def _attached_after(text: str, host: _Run, run: _Run) -> bool:
 
 def _opens_sentence_after(text: str, run: _Run, host: _Run) -> bool:
     """Does ``run`` open the sentence of ``host``, the run after it?"""
-    if host.kind == run.kind or run.closed:
+    if not _hosts(host, run) or run.closed:
         return False
     glued = run.end == host.start
     return glued or _edge_fits(text, run, host, open_far_side=True)
@@ -543,9 +725,47 @@ def _edge_fits(text: str, run: _Run, host: _Run, *, open_far_side: bool) -> bool
     if run.kind == "cjk":
         big_host = host.weight >= _EDGE_CJK_HOST_RATIO * run.weight
         return open_far_side and run.words <= _MAX_EDGE_CJK and big_host
-    if run.words > _MAX_EDGE_WORDS or host.weight < _EDGE_WORD_HOST_RATIO * run.weight:
+    clause = _clause_beside(text, host, run)
+    ratio = _EDGE_WORD_CLAUSE_RATIO if clause else _EDGE_WORD_HOST_RATIO
+    if run.words > _MAX_EDGE_WORDS or host.weight < max(_MIN_EDGE_WORD_HOST, ratio * run.weight):
         return False
-    return run.words == 1 or _name_like(text, run)
+    return run.words == 1 or _name_like(text, run) or (clause and _latin_term(text, run))
+
+
+def _clause_beside(text: str, host: _Run, run: _Run) -> bool:
+    """Does the Chinese ``host`` end as a clause where ``run`` follows it: a grammatical
+    word (:data:`bilingual.data.ZH_FUNCTION_CHARS`) among its last few characters? A
+    clause takes a term as its object (``我很喜歡 Harry Potter``); a name or a title
+    stands on its own beside its transcription (``李小明 Ming Lee``). Words before a
+    clause are not its object: there a bilingual pair is likelier (``Indented line
+    縮排的行``). Only a fixed window is read, so the check costs the same however long
+    the host grows.
+
+    >>> t = "我很喜歡 Harry Potter"
+    >>> _clause_beside(t, _Run(0, 4, "cjk", 4), _Run(5, 17, "latin", 2))
+    True
+    >>> t = "李小明 Ming Lee"
+    >>> _clause_beside(t, _Run(0, 3, "cjk", 3), _Run(4, 12, "latin", 2))
+    False
+    """
+    if host.kind != "cjk" or run.start < host.start:
+        return False
+    window = text[max(host.start, host.end - _CLAUSE_WINDOW) : host.end]
+    return not ZH_FUNCTION_CHARS.isdisjoint(window)
+
+
+def _latin_term(text: str, run: _Run) -> bool:
+    """Is ``run`` Latin with no everyday English word (:data:`bilingual.data.ENGLISH_WORDS`)
+    in it? Then it is a term (``kickoff meeting``) that a Chinese sentence can take in,
+    not a phrase of English (``is exciting``, ``see you``).
+
+    >>> _latin_term("kickoff meeting", _Run(0, 15, "latin", 2))
+    True
+    >>> _latin_term("is exciting", _Run(0, 11, "latin", 2))
+    False
+    """
+    words = scripts.LATIN_WORD.findall(text, run.start, run.end)
+    return run.kind == "latin" and not any(word.lower() in ENGLISH_WORDS for word in words)
 
 
 def _name_like(text: str, run: _Run) -> bool:
@@ -563,8 +783,9 @@ def _short(run: _Run, *, edge: bool) -> bool:
 
 
 def _boundary(text: str, start: int, end: int) -> bool:
-    """Does a sentence end in ``text[start:end]``? A dot inside a term is none."""
-    return any(
+    """Does a sentence end in ``text[start:end]``? A dot inside a term is none; a bar or
+    a bullet is one (:data:`_LIST_SEPARATOR`)."""
+    return _LIST_SEPARATOR.search(text, start, end) is not None or any(
         not _inner_dot(text, m.start()) for m in scripts.SENTENCE_END.finditer(text, start, end)
     )
 
@@ -592,16 +813,85 @@ def _inner_dot(text: str, at: int) -> bool:
 def _attach_neutrals(text: str, runs: list[_Run], start: int, end: int) -> list[Span]:
     """Extend each run over the neutral text that belongs to it."""
     bounds = [[r.start, r.end] for r in runs]
-    # before the first run: everything but leading separators and stray closers
-    if lead := _trim_leading(text, _tokens(text, start, runs[0].start)):
+    # before the first run: everything after the last bar, but leading separators and
+    # stray closers; before the bar, a number of its own
+    lead = _tokens(text, start, runs[0].start)
+    before, lead = _set_apart_by_bar(text, lead, last=True)
+    if lead := _trim_leading(text, lead) or _opening_ellipsis(text, lead, runs[0].start):
         bounds[0][0] = lead[0][0]
-    # after the last run: everything but trailing separators
-    if trail := _trim_trailing(text, _tokens(text, runs[-1].end, end)):
+    # after the last run: everything before the first bar, but trailing separators,
+    # unless glued to it; after the bar, a number of its own
+    trail = _tokens(text, runs[-1].end, end)
+    after, trail = _set_apart_by_bar(text, trail, last=False)
+    if trail := _trim_trailing(text, trail) or _glued_mark(text, trail, runs[-1].end):
         bounds[-1][1] = trail[-1][1]
     # between two runs: closers go left, the rest right, lone separators nowhere
     for k in range(len(runs) - 1):
         bounds[k][1], bounds[k + 1][0] = _split_gap(text, runs[k].end, runs[k + 1].start)
-    return [Span(lo, hi, run.kind) for (lo, hi), run in zip(bounds, runs, strict=True)]
+    spans = [Span(lo, hi, run.kind) for (lo, hi), run in zip(bounds, runs, strict=True)]
+    return before + spans + after
+
+
+def _stands_alone(text: str, start: int, end: int) -> bool:
+    """Has ``text[start:end]`` a space (or the text's edge) on both sides? (A bar glued to
+    a word, as in ``|AB|``, is no separator.)"""
+    return not (start and _TOKEN.match(text, start - 1)) and not _TOKEN.match(text, end)
+
+
+def _set_apart_by_bar(
+    text: str, tokens: list[tuple[int, int]], *, last: bool
+) -> tuple[list[Span], list[tuple[int, int]]]:
+    """Split the neutral ``tokens`` before (``last``) or after a sentence at a bar or
+    bullet (:data:`_LIST_SEPARATOR`): a number on the far side of it is no part of the
+    sentence but a ``neutral`` span of its own (``2025-03-01 | 台北晴天``). Returns that
+    span (if any) and the tokens on the sentence's side.
+
+    >>> t = "2025-03-01 | 台北晴天"
+    >>> _set_apart_by_bar(t, [(0, 10), (11, 12)], last=True)
+    ([Span(start=0, end=10, kind='neutral')], [])
+    """
+    bars = [
+        k
+        for k, token in enumerate(tokens)
+        if _LIST_SEPARATOR.fullmatch(text, *token) and _stands_alone(text, *token)
+    ]
+    if not bars:
+        return [], tokens
+    if last:
+        k = bars[-1]
+        return _neutral(text, tokens[0][0], tokens[k][0]) if k else [], tokens[k + 1 :]
+    k = bars[0]
+    return _neutral(text, tokens[k][1], tokens[-1][1]), tokens[:k]
+
+
+def _opening_ellipsis(
+    text: str, tokens: list[tuple[int, int]], start: int
+) -> list[tuple[int, int]]:
+    """The last of ``tokens`` if it is an ellipsis glued to the sentence starting at
+    ``start`` (``...好吧``, ``…and then``): it says the sentence trails on from before, so
+    it is part of it, not a stray mark.
+
+    >>> _opening_ellipsis("...好吧", [(0, 3)], 3), _opening_ellipsis("... 好吧", [(0, 3)], 4)
+    ([(0, 3)], [])
+    """
+    if tokens and tokens[-1][1] == start and _ELLIPSIS.fullmatch(text, *tokens[-1]):
+        return tokens[-1:]
+    return []
+
+
+def _glued_mark(text: str, tokens: list[tuple[int, int]], end: int) -> list[tuple[int, int]]:
+    """The first of ``tokens`` if it is ``#`` or ``+`` glued to the sentence ending at
+    ``end``: such a mark makes a term with the word before it (``C#``, ``C++``, ``A+``),
+    it is no separator. (Other marks glued there stay out: ``<Media omitted>`` lost its
+    ``<`` as a stray opener, so its ``>`` goes too.)
+
+    >>> _glued_mark("學C#", [(2, 3)], 2), _glued_mark("學C #", [(3, 4)], 2)
+    ([(2, 3)], [])
+    >>> _glued_mark("<Media omitted>", [(14, 15)], 14)
+    []
+    """
+    glued = tokens and tokens[0][0] == end and _TERM_MARKS.fullmatch(text, *tokens[0])
+    return tokens[:1] if glued else []
 
 
 def _split_gap(text: str, start: int, end: int) -> tuple[int, int]:

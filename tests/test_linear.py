@@ -99,10 +99,12 @@ def test_small_hostile_inputs_split_as_before(
 @pytest.mark.parametrize(
     ("text", "kind"),
     [
-        # two runs of one weight: the first in the text merges first
-        pytest.param("們這I", "latin", id="tie-first-run-first"),
-        pytest.param("饭了had", "latin", id="tie-han-leans-on-word"),
-        pytest.param("說NASA 好是的go x1", "latin", id="tie-inside-sentence"),
+        # two runs of one weight: the first in the text merges first (a one-word Latin run
+        # glued to Han is joined to it before and weighs two Han, segment._glue_terms: the
+        # ties are phrases)
+        pytest.param("I am們這們這", "cjk", id="tie-first-run-first"),
+        pytest.param("饭了饭了had it", "latin", id="tie-han-leans-on-word"),
+        pytest.param("說NASA 好go x1", "latin", id="tie-inside-sentence"),
         pytest.param("3D I 한국어饭人有人 人好", "cjk", id="embedded-before-edges"),
         pytest.param("中文 I 中文", "cjk", id="embedded-word"),
     ],

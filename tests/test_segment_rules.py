@@ -79,10 +79,26 @@ def test_emoji_standing_apart_belong_to_no_sentence(
         pytest.param(
             "今日は晴れ。散歩日和。", [("ja", "今日は晴れ。散歩日和。")], id="kanji-only-japanese"
         ),
+        pytest.param(
+            "他說 「いただきます」",
+            [("zh", "他說"), ("ja", "「いただきます」")],
+            id="quoted-japanese",
+        ),
+        pytest.param(
+            "Good night 晚安 おやすみ 잘 자",
+            [("en", "Good night"), ("zh", "晚安"), ("ja", "おやすみ"), ("ko", "잘 자")],
+            id="four-languages",
+        ),
+        pytest.param("山田 太郎です", [("ja", "山田 太郎です")], id="japanese-name-with-a-space"),
+        pytest.param(
+            "사랑해요 ❤️ 我愛你", [("ko", "사랑해요"), ("zh", "我愛你")], id="korean-apart"
+        ),
     ],
 )
 def test_kana_decides_per_sentence(text: str, expected: list[tuple[str, str]]) -> None:
-    """Kana makes its sentence Japanese, not the whole line."""
+    """Kana makes its sentence Japanese, not the whole line; a space parts a Chinese block
+    (a character Japanese does not write) from a Japanese one; Hangul is never a word of a
+    Chinese sentence, nor Han of a Korean one."""
     assert _segments(text) == expected
 
 
@@ -162,3 +178,178 @@ def test_a_mention_inside_a_sentence_is_a_word_of_it(
 ) -> None:
     """Inside a sentence a mention or hashtag is a word; alone at a line's edge, its own."""
     assert [(s.lang, s.text) for s in split(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Flight CI005 delayed 2 hours 華航CI005班機延誤2小時",
+            [("en", "Flight CI005 delayed 2 hours"), ("zh", "華航CI005班機延誤2小時")],
+            id="code-between-han",
+        ),
+        pytest.param(
+            "Temperatures Hit 38°C in Taipei 台北氣溫飆到38°C",
+            [("en", "Temperatures Hit 38°C in Taipei"), ("zh", "台北氣溫飆到38°C")],
+            id="unit-after-han",
+        ),
+        pytest.param(
+            "Update to v2.1.3 now 立即更新到v2.1.3",
+            [("en", "Update to v2.1.3 now"), ("zh", "立即更新到v2.1.3")],
+            id="version-after-han",
+        ),
+        pytest.param("下載Python3.11", [("zh", "下載Python3.11")], id="term-with-version"),
+        pytest.param("Answer: 選B", [("en", "Answer:"), ("zh", "選B")], id="after-a-label"),
+        pytest.param("好der", [("zh", "好der")], id="chat-suffix"),
+        pytest.param("ok啦", [("zh", "ok啦")], id="chat-prefix"),
+        pytest.param(
+            "謝謝!Thanks", [("zh", "謝謝!"), ("en", "Thanks")], id="not-across-a-sentence-end"
+        ),
+        pytest.param(
+            "Apple unveils Vision Pro 蘋果發表Vision Pro",
+            [("en", "Apple unveils Vision Pro"), ("zh", "蘋果發表Vision Pro")],
+            id="two-word-name-after-han",
+        ),
+        pytest.param(
+            "Netflix raises prices Netflix漲價",
+            [("en", "Netflix raises prices"), ("zh", "Netflix漲價")],
+            id="last-word-glued",
+        ),
+        pytest.param(
+            "Node.js 22 is out Node.js 22發布了",
+            [("en", "Node.js 22 is out"), ("zh", "Node.js 22發布了")],
+            id="repeated-term-and-number",
+        ),
+        pytest.param(
+            "Our team has 3 members 3位隊員都很棒",
+            [("en", "Our team has 3 members"), ("zh", "3位隊員都很棒")],
+            id="word-before-a-number-stays",
+        ),
+        pytest.param("I love台灣", [("en", "I love台灣")], id="lowercase-word-stays"),
+        pytest.param(
+            "you sure 台南人lah？", [("en", "you sure 台南人lah？")], id="chat-word-inside-english"
+        ),
+        pytest.param("真的好hot", [("zh", "真的好hot")], id="chat-word-in-chinese"),
+        pytest.param(
+            "LIVE TONIGHT DJ KAI🎧音樂",
+            [("en", "LIVE TONIGHT DJ KAI🎧音樂")],
+            id="not-glued-across-an-emoji",
+        ),
+    ],
+)
+def test_a_latin_word_glued_to_han_is_a_term_of_the_chinese_sentence(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    """A one-word Latin run with no space between it and Han belongs to the Chinese text."""
+    assert _segments(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("我在學C#", [("zh", "我在學C#")], id="c-sharp"),
+        pytest.param("我在學C++", [("zh", "我在學C++")], id="c-plus-plus"),
+        pytest.param("...好吧", [("zh", "...好吧")], id="opening-ellipsis"),
+        pytest.param("…and then", [("en", "…and then")], id="opening-ellipsis-en"),
+        pytest.param("… 好吧", [("zh", "好吧")], id="ellipsis-apart"),
+        pytest.param("- Hello", [("en", "Hello")], id="bullet-apart"),
+        pytest.param("Exit 出口 |", [("en", "Exit"), ("zh", "出口")], id="bar-apart"),
+        pytest.param("<file not shown>", [("en", "file not shown")], id="brackets-both-out"),
+    ],
+)
+def test_a_mark_glued_to_a_sentence_edge_is_part_of_it(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    """A mark glued to the last word, or an ellipsis glued to the first, stays in the
+    segment; standing apart, separators belong to no segment."""
+    assert _segments(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Exit 出口 | Entrance 入口",
+            [("en", "Exit"), ("zh", "出口"), ("en", "Entrance"), ("zh", "入口")],
+            id="bar-between-pairs",
+        ),
+        pytest.param(
+            "Buy milk • 买牛奶", [("en", "Buy milk"), ("zh", "买牛奶")], id="bullet-between"
+        ),
+        pytest.param(
+            "2025-03-01 | 台北晴天", [("und", "2025-03-01"), ("zh", "台北晴天")], id="number-apart"
+        ),
+        pytest.param(
+            "台北晴天 | 2025-03-01", [("zh", "台北晴天"), ("und", "2025-03-01")], id="number-after"
+        ),
+        pytest.param(
+            "Exit 出口 / Entrance", [("en", "Exit 出口 / Entrance")], id="a-slash-ends-none"
+        ),
+        pytest.param("3/4 |AB| is 5", [("en", "3/4 |AB| is 5")], id="glued-bars-are-no-separator"),
+    ],
+)
+def test_a_bar_or_bullet_ends_a_sentence(text: str, expected: list[tuple[str, str]]) -> None:
+    """Bars and bullets separate items: no code-switch merges across one, and a number
+    on the far side of one is a segment of its own."""
+    assert [(s.lang, s.text) for s in split(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "我们下周有个 kickoff meeting",
+            [("zh", "我们下周有个 kickoff meeting")],
+            id="term-object",
+        ),
+        pytest.param("我很喜歡 Harry Potter", [("zh", "我很喜歡 Harry Potter")], id="name-object"),
+        pytest.param(
+            "李小明 Ming Lee", [("zh", "李小明"), ("en", "Ming Lee")], id="name-and-transcription"
+        ),
+        pytest.param(
+            "台北動物園 Taipei Zoo",
+            [("zh", "台北動物園"), ("en", "Taipei Zoo")],
+            id="title-and-translation",
+        ),
+        pytest.param("謝謝 Thanks", [("zh", "謝謝"), ("en", "Thanks")], id="short-host"),
+        pytest.param(
+            "Pretty funny 我的天", [("en", "Pretty funny"), ("zh", "我的天")], id="words-before"
+        ),
+        pytest.param(
+            "Indented line 縮排的行",
+            [("en", "Indented line"), ("zh", "縮排的行")],
+            id="words-before-a-clause",
+        ),
+        pytest.param(
+            "美國對 NASA 的新任務 is exciting? No!",
+            [("zh", "美國對 NASA 的新任務"), ("en", "is exciting? No!")],
+            id="everyday-english-phrase",
+        ),
+    ],
+)
+def test_a_term_ending_a_chinese_clause_is_part_of_it(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    """Up to two English words (a term or a name) after a Chinese clause are its object;
+    after a name or a title, or as a phrase of everyday English, they are English text."""
+    assert _segments(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "=== 第二部分 Part 2 ===", [("zh", "第二部分"), ("en", "Part 2")], id="equals-frame"
+        ),
+        pytest.param("| 出口 | Exit |", [("zh", "出口"), ("en", "Exit")], id="table-row"),
+        pytest.param(
+            "=== 我的 iPhone 設定 ===", [("zh", "我的 iPhone 設定")], id="embedded-term-stays"
+        ),
+    ],
+)
+def test_a_framed_heading_keeps_its_titles_apart(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    """A line framed by one separator on both sides is a heading: a word at the edge of
+    one title does not join the other; a term inside a title still does."""
+    assert _segments(text) == expected
