@@ -72,7 +72,7 @@ def test_moses_has_no_line_for_a_refused_pair(tmp_path: Path) -> None:
     [
         pytest.param("陳家豪 Chen Jia-hao", id="name after its Chinese"),
         pytest.param("Chen Jia-hao 陳家豪", id="name before its Chinese"),
-        pytest.param("我昨天看了 Star Wars", id="title closing a Chinese sentence"),
+        pytest.param("他剛買了 a new phone", id="phrase closing a Chinese sentence"),
         pytest.param("P.S. 記得帶傘", id="abbreviation label"),
         pytest.param("Notice: 明天停電", id="colon label"),
     ],
