@@ -12,14 +12,13 @@ format when the first lines hold headers of more than one app, none of them domi
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import chain
 
 from bilingual.decode import Line
 from bilingual.formats._registry import Format, LineReader, formats
 from bilingual.formats._speaker import Label, annotate
-from bilingual.records import Message
+from bilingual.records import Message, replace
 
 NAME = "mixed"
 
@@ -41,7 +40,7 @@ def parse(lines: Iterable[Line], *, source: str) -> Iterator[Message]:
             message = read_line(readers, number, text, source) or _unread(
                 number, text, label, source
             )
-            yield dataclasses.replace(message, format=NAME)
+            yield replace(message, format=NAME)
 
 
 def open_readers(
