@@ -37,10 +37,11 @@ def parse(lines: Iterable[Line], *, source: str) -> Iterator[Message]:
     readers, stream = open_readers(iter(lines), formats())
     for (number, text), label in annotate(stream):
         if text.strip():
-            message = read_line(readers, number, text, source) or _unread(
-                number, text, label, source
-            )
-            yield replace(message, format=NAME)
+            message = read_line(readers, number, text, source)
+            if message is None:
+                yield _unread(number, text, label, source)
+            else:
+                yield replace(message, format=NAME)
 
 
 def open_readers(
