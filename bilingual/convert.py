@@ -17,10 +17,9 @@ Converters are built once per config and cached. Three uses, each decided here:
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Protocol
 
@@ -30,7 +29,7 @@ from bilingual import cache, scripts
 from bilingual.cache import cache_dir
 from bilingual.errors import ConfigError
 from bilingual.options import DEFAULT_SIMPLIFY
-from bilingual.records import Pair, Record, Segment
+from bilingual.records import Pair, Record, Segment, replace
 
 #: OpenCC configs whose output is Simplified Chinese.
 SIMPLIFY_CONFIGS = ("tw2s", "t2s", "tw2sp", "hk2s", "hk2sp")
@@ -167,6 +166,12 @@ def _build_script_tables() -> tuple[frozenset[str], frozenset[str]]:
 # --- the convert stage ---------------------------------------------------------------
 
 
+@functools.cache
+def _simplifier(config: str) -> Callable[[str], str]:
+    """The conversion function of a Simplified ``config`` (checked once, not per text)."""
+    return _converter(check_config(config, simplified_only=True)).convert
+
+
 def simplify_segments(segments: Iterable[Segment], config: str) -> list[Segment]:
     """Chinese segments with ``simplified`` filled in; other segments as they were.
 
@@ -174,11 +179,8 @@ def simplify_segments(segments: Iterable[Segment], config: str) -> list[Segment]
     ...                                           Segment(4, 6, "en", "Latn", "OK")], "tw2s")]
     ['没有后门', None]
     """
-    convert_text = _converter(check_config(config, simplified_only=True)).convert
-    return [
-        dataclasses.replace(s, simplified=convert_text(s.text)) if s.lang == "zh" else s
-        for s in segments
-    ]
+    convert_text = _simplifier(config)
+    return [replace(s, simplified=convert_text(s.text)) if s.lang == "zh" else s for s in segments]
 
 
 def simplify_pair(pair: Pair, config: str) -> Pair:
@@ -190,13 +192,12 @@ def simplify_pair(pair: Pair, config: str) -> Pair:
     >>> p.zh_simplified, p.sentences[0].zh_simplified
     ('您们好。', '您们好。')
     """
-    convert_text = _converter(check_config(config, simplified_only=True)).convert
-    return dataclasses.replace(
+    convert_text = _simplifier(config)
+    return replace(
         pair,
         zh_simplified=convert_text(pair.zh),
         sentences=tuple(
-            dataclasses.replace(s, zh_simplified=convert_text(s.zh)) if s.zh else s
-            for s in pair.sentences
+            replace(s, zh_simplified=convert_text(s.zh)) if s.zh else s for s in pair.sentences
         ),
     )
 
@@ -213,7 +214,7 @@ def simplify_record(record: Record, config: str) -> Record:
     """
     if not any(s.lang == "zh" for s in record.segments) and not record.pairs:
         return record
-    return dataclasses.replace(
+    return replace(
         record,
         segments=tuple(simplify_segments(record.segments, config)),
         pairs=tuple(simplify_pair(p, config) for p in record.pairs),

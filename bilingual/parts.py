@@ -12,11 +12,10 @@ make up the line's text.
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Iterable, Iterator
 
 from bilingual.decode import Line, pieces
-from bilingual.records import Message
+from bilingual.records import Message, replace
 
 
 def note_cut_lines(lines: Iterable[Line], cut: set[int]) -> Iterator[Line]:
@@ -62,4 +61,4 @@ def number_parts(messages: Iterable[Message], cut: set[int], limit: int) -> Iter
             line, part = message.line, 0
         for text in texts or (message.text,):
             part += 1
-            yield dataclasses.replace(message, text=text, part=part)
+            yield replace(message, text=text, part=part)

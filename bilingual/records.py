@@ -9,8 +9,9 @@ segments and pairs, the unit every writer consumes.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass, field, fields
+from operator import attrgetter
+from typing import Any, TypeVar
 
 #: Segment ``lang`` values for spans that are not natural-language text.
 NON_LANGUAGE = frozenset({"url", "email", "mention", "hashtag"})
@@ -197,3 +198,40 @@ class Record:
         if self.count > 1:
             out.update(count=self.count, duplicate_lines=list(self.duplicate_lines))
         return out
+
+
+R = TypeVar("R", Message, Segment, Pair, SentencePair, Record)
+
+
+def replace(record: R, /, **changes: Any) -> R:
+    """A copy of ``record`` with ``changes``: :func:`dataclasses.replace` for the records,
+    at half its cost (no walk over the fields' metadata per call; the stages copy records
+    once per message or segment).
+
+    >>> replace(Segment(0, 2, "zh", "Hant", "謝謝"), simplified="谢谢")
+    Segment(start=0, end=2, lang='zh', script='Hant', text='謝謝', simplified='谢谢', clean=None)
+    >>> replace(Message("a.txt", 3, "x"), part=2).id
+    'a.txt:3.2'
+    >>> replace(Message("a.txt", 3, "x"), colour="red")
+    Traceback (most recent call last):
+    ...
+    TypeError: Message has no field 'colour'
+    """
+    cls = type(record)
+    values, index = _LAYOUTS[cls]
+    args = list(values(record))
+    for name, value in changes.items():
+        if name not in index:
+            raise TypeError(f"{cls.__name__} has no field {name!r}")
+        args[index[name]] = value
+    return cls(*args)
+
+
+def _layout(cls: type) -> tuple[attrgetter[tuple[Any, ...]], dict[str, int]]:
+    """A getter of a record class's fields in order (as its constructor takes them), and
+    each field's position."""
+    names = [f.name for f in fields(cls)]
+    return attrgetter(*names), {name: i for i, name in enumerate(names)}
+
+
+_LAYOUTS = {cls: _layout(cls) for cls in (Message, Segment, Pair, SentencePair, Record)}

@@ -12,9 +12,8 @@ title ``《…》``.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
-from functools import cached_property
+import re
+from collections.abc import Callable, Iterable, Iterator
 from typing import NamedTuple
 
 import regex
@@ -37,6 +36,9 @@ _BULLET = regex.compile(r"[•⁃]\s*$")
 _MULTI_ABBR = regex.compile(r"(?:\p{L}\.)+\p{L}")
 _WORD_START = regex.compile(r"[\"'“‘«]*(\p{L})")
 _LETTERS = regex.compile(r"\p{L}+")
+#: Not whitespace as ``str.isspace`` has it: the standard library's ``re`` uses the same
+#: test for ``\s`` (``regex`` follows Unicode's White_Space, which leaves out U+001C-1F).
+_NON_SPACE = re.compile(r"\S")
 
 
 def _spans_from_cuts(text: str, cuts: list[int]) -> tuple[Span, ...]:
@@ -53,16 +55,26 @@ def _spans_from_cuts(text: str, cuts: list[int]) -> tuple[Span, ...]:
     return tuple(spans)
 
 
+def _next_non_space(text: str, pos: int) -> int:
+    """The first position from ``pos`` on that is not whitespace (``len(text)`` if none):
+    ``len(text) - len(text[pos:].lstrip())`` without copying the rest of the text.
+
+    >>> _next_non_space("Hi.  There", 3), _next_non_space("Hi. ", 3)
+    (5, 4)
+    """
+    found = _NON_SPACE.search(text, pos)
+    return len(text) if found is None else found.start()
+
+
 def _list_items(text: str) -> tuple[list[int], set[int]]:
     """Item starts of a numbered/lettered list that opens the text, and its marker dots."""
-    marks = list(_LIST_MARK.finditer(text))
-    if not marks or not _opens_text(text, marks[0]):
+    first = _LIST_MARK.search(text)
+    if first is None or not _opens_text(text, first):
         return [], set()
-    first = marks[0]
     style, value = first.group(2), first.group(1)
     starts: list[int] = []
     protected = {first.start(2)}
-    for m in marks[1:]:
+    for m in _LIST_MARK.finditer(text, first.end()):
         if m.group(2) == style and m.group(1) == _next_label(value):
             starts.append(_item_start(text, m))
             protected.add(m.start(2))
@@ -110,51 +122,62 @@ def _starts_sentence(text: str, pos: int) -> bool:
 # --- English: each candidate terminator decided by an ordered table of rules ------------
 
 
-@dataclass(frozen=True)
 class _Candidate:
     """Terminal punctuation (``.``, ``?!``, ``. . .``, with closing quotes) that may end a
-    sentence; what the rules ask about it is computed once, when first asked."""
+    sentence. What every rule asks (the punctuation, where the next text starts) is
+    computed on creation; what only some ask (does a sentence start after it, the word
+    before it) when first asked, and kept.
 
-    text: str
-    start: int
-    end: int
-    #: Where the sentence it would end starts.
-    sentence_start: int
+    A plain slotted class: ``functools.cached_property`` takes a lock per first access
+    (Python 3.11), a third of the English splitter's time.
+    """
 
-    @cached_property
-    def punct(self) -> str:
-        """The punctuation without its closing quotes and brackets."""
-        return self.text[self.start : self.end].rstrip(_CLOSERS)
+    __slots__ = ("_start_word", "_starts", "end", "next_start", "punct", "sentence_start",
+                 "start", "text")  # fmt: skip
 
-    @cached_property
-    def next_start(self) -> int:
-        """The first non-space position after the candidate (``len(text)`` if none)."""
-        return len(self.text) - len(self.text[self.end :].lstrip())
+    def __init__(self, text: str, start: int, end: int, sentence_start: int) -> None:
+        self.text, self.start, self.end = text, start, end
+        #: Where the sentence it would end starts.
+        self.sentence_start = sentence_start
+        #: The punctuation without its closing quotes and brackets.
+        self.punct = text[start:end].rstrip(_CLOSERS)
+        #: The first non-space position after the candidate (``len(text)`` if none).
+        self.next_start = _next_non_space(text, end)
+        self._starts: bool | None = None
+        self._start_word: tuple[int, str] | None = None
 
-    @cached_property
+    @property
     def starts(self) -> bool:
         """Does a sentence seem to start after it?"""
-        return _starts_sentence(self.text, self.next_start)
+        if self._starts is None:
+            self._starts = _starts_sentence(self.text, self.next_start)
+        return self._starts
 
-    @cached_property
+    @property
     def dots(self) -> int:
         """Periods in the punctuation, ``…`` counting three."""
         return self.punct.count(".") + 3 * self.punct.count("…")
 
-    @cached_property
+    @property
     def attached(self) -> bool:
         """Is the punctuation glued to the word before it?"""
         return self.start > 0 and not self.text[self.start - 1].isspace()
 
-    @cached_property
+    @property
     def word_start(self) -> int:
         """Where the non-space run before the punctuation starts."""
-        return _prev_word(self.text, self.start)[1]
+        return self._word()[0]
 
-    @cached_property
+    @property
     def word(self) -> str:
         """The word before the punctuation, without opening quotes and brackets."""
-        return self.text[self.word_start : self.start].lstrip("\"'“‘([")
+        return self._word()[1]
+
+    def _word(self) -> tuple[int, str]:
+        if self._start_word is None:
+            start = _prev_word(self.text, self.start)[1]
+            self._start_word = start, self.text[start : self.start].lstrip("\"'“‘([")
+        return self._start_word
 
 
 class _Cut(NamedTuple):
@@ -322,7 +345,7 @@ def _en_decisions(text: str, protected: set[int]) -> Iterator[tuple[_Candidate, 
         rule, cut = _decide(candidate)
         yield candidate, rule, cut
         if cut is not None:
-            sentence_start = len(text) - len(text[cut:].lstrip())
+            sentence_start = _next_non_space(text, cut)
 
 
 def _why(text: str) -> list[tuple[str, str, bool]]:
@@ -358,32 +381,34 @@ def split_zh(text: str) -> tuple[Span, ...]:
     """
     cuts: list[int] = []
     depth = 0
-    i, n = 0, len(text)
-    while i < n:
+    pos = 0
+    while (mark := _ZH_MARK.search(text, pos)) is not None:
+        i = mark.start()
+        pos = i + 1
         ch = text[i]
         if ch in ZH_OPEN_TITLE:
             depth += 1
         elif ch in ZH_CLOSE_TITLE:
             depth = max(0, depth - 1)
-        elif depth == 0 and _is_zh_terminator(text, i):
-            i += 1
-            while i < n and (text[i] in ZH_TERMINATORS or text[i] in ZH_CLOSERS):
-                i += 1
-            cuts.append(i)
-            continue
-        i += 1
+        elif depth == 0 and (ch != "." or not text[pos : pos + 1].isdigit()):
+            run = _ZH_RUN.match(text, pos)
+            pos = run.end() if run is not None else pos
+            cuts.append(pos)
     return _spans_from_cuts(text, cuts)
 
 
-def _is_zh_terminator(text: str, i: int) -> bool:
-    """``。！？?!``, or a halfwidth ``.`` right after a Han character (not a decimal point)."""
-    ch = text[i]
-    if ch in ZH_TERMINATORS:
-        return True
-    if ch != "." or i == 0:
-        return False
-    after = text[i + 1 : i + 2]
-    return bool(regex.match(r"\p{Han}", text[i - 1])) and not after.isdigit()
+def _zh_class(chars: Iterable[str]) -> str:
+    """A regex character class of ``chars``."""
+    return "[" + "".join(regex.escape(c) for c in sorted(chars)) + "]"
+
+
+#: What :func:`split_zh` looks at (the rest it skips in C): title brackets, ``。！？?!``,
+#: and a halfwidth ``.`` right after a Han character (a decimal point is told apart there).
+_ZH_MARK = regex.compile(
+    _zh_class(ZH_OPEN_TITLE | ZH_CLOSE_TITLE | ZH_TERMINATORS) + r"|(?<=\p{Han})\."
+)
+#: Terminators and closing quotes or brackets that stay with the sentence they end.
+_ZH_RUN = regex.compile(_zh_class(ZH_TERMINATORS | ZH_CLOSERS) + "*")
 
 
 def split_sentences(text: str, lang: str) -> tuple[Span, ...]:

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from bilingual import Options, process, split
-from bilingual.clean import clean_text
+from bilingual.clean import BY_LANG, COMMON, clean_text
 from bilingual.cli import app, normalize_argv
 
 
@@ -47,6 +47,15 @@ def test_cleaning_is_idempotent(text: str, lang: str) -> None:
     """Cleaning a cleaned text changes nothing."""
     once = clean_text(text, lang)
     assert clean_text(once, lang) == once
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=127)), st.sampled_from(["en", "zh", "ja"]))
+def test_ascii_short_cut_matches_every_rule(text: str, lang: str) -> None:
+    """An ASCII text cleaned by ASCII_RULES alone comes out as the whole chain makes it."""
+    full = text
+    for rule in (*COMMON, *BY_LANG.get(lang, ())):
+        full = rule(full)
+    assert clean_text(text, lang) == full
 
 
 def test_clean_sits_beside_the_exact_text() -> None:

@@ -6,10 +6,20 @@ import json
 from pathlib import Path
 
 import pytest
+import regex
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bilingual.sentences import _EN_RULES, _why, sentences, split_en, split_zh
+from bilingual.data import ZH_CLOSE_TITLE, ZH_CLOSERS, ZH_OPEN_TITLE, ZH_TERMINATORS
+from bilingual.sentences import (
+    _EN_RULES,
+    _NON_SPACE,
+    _spans_from_cuts,
+    _why,
+    sentences,
+    split_en,
+    split_zh,
+)
 
 GOLDEN = Path(__file__).resolve().parents[1] / ".." / "shared" / "data" / "pysbd-golden-rules"
 #: pySBD golden rules we fail, by id (18 is also xfail in pySBD's own tests).
@@ -112,3 +122,50 @@ def test_every_english_rule_decides_a_golden_rule() -> None:
         pytest.skip("shared pySBD golden rules not available")
     fired = {rule for r in json.loads(path.read_text()) for _, rule, _ in _why(r["text"])}
     assert fired == {rule.__name__.lstrip("_") for rule in _EN_RULES} - {"list_number"}
+
+
+def _zh_cuts_char_by_char(text: str) -> list[int]:
+    """Where split_zh cuts, by its definition read one character at a time: ``。！？?!``
+    (or a ``.`` after Han, not before a digit) outside ``《…》``, with the terminators and
+    closing quotes and brackets after it."""
+    cuts, depth, i = [], 0, 0
+    while i < len(text):
+        ch = text[i]
+        if ch in ZH_OPEN_TITLE:
+            depth += 1
+        elif ch in ZH_CLOSE_TITLE:
+            depth = max(0, depth - 1)
+        elif depth == 0 and (
+            ch in ZH_TERMINATORS
+            or (
+                ch == "."
+                and i > 0
+                and _HAN.match(text[i - 1])
+                and not text[i + 1 : i + 2].isdigit()
+            )
+        ):
+            i += 1
+            while i < len(text) and (text[i] in ZH_TERMINATORS or text[i] in ZH_CLOSERS):
+                i += 1
+            cuts.append(i)
+            continue
+        i += 1
+    return cuts
+
+
+_HAN = regex.compile(r"\p{Han}")
+_ZH_ALPHABET = "".join(sorted(ZH_TERMINATORS | ZH_CLOSERS | ZH_OPEN_TITLE | ZH_CLOSE_TITLE))
+
+
+@given(st.text(alphabet=st.sampled_from(_ZH_ALPHABET + "我們好a1２. \n")))
+def test_split_zh_cuts_where_the_definition_does(text: str) -> None:
+    """The regex scan of split_zh cuts exactly where the per-character definition cuts."""
+    assert split_zh(text) == _spans_from_cuts(text, _zh_cuts_char_by_char(text))
+
+
+def test_non_space_is_str_isspace() -> None:
+    """The sentence splitter's whitespace test agrees with ``str.isspace`` on every code
+    point (it stands in for ``str.lstrip``)."""
+    for code in range(0x110000):
+        ch = chr(code)
+        assert (_NON_SPACE.match(ch) is None) == ch.isspace(), hex(code)

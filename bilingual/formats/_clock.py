@@ -38,6 +38,8 @@ _PM = frozenset(
 _NOON = frozenset({"中午", "NOON"})
 _NIGHT = frozenset({"ATNIGHT"})  # CLDR's 21:00-06:00: 9 at night is 21:00, 1 at night 01:00
 _ORDERS = ("ymd", "dmy", "mdy")
+#: Where the year, month and day are in a date triple read in each order.
+_POSITIONS = {order: (order.index("y"), order.index("m"), order.index("d")) for order in _ORDERS}
 
 
 def strip_marks(text: str) -> str:
@@ -233,15 +235,14 @@ def iso(
     >>> iso((2023, 2, 30), "ymd", 9, 0) is None
     True
     """
-    if order not in _ORDERS:
+    if order not in _POSITIONS:
         raise ValueError(f"unknown date order {order!r}")
-    year = triple[order.index("y")]
+    y, m, d = _POSITIONS[order]
+    year = triple[y]
     if year < 100:
         year += 2000
     try:
-        moment = dt.datetime(
-            year, triple[order.index("m")], triple[order.index("d")], hour, minute, second
-        )
+        moment = dt.datetime(year, triple[m], triple[d], hour, minute, second)
     except ValueError:
         return None
     return moment.isoformat()

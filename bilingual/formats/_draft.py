@@ -58,15 +58,19 @@ class Draft:
 
     def finish(self) -> Message:
         """The finished, immutable message."""
-        body = list(self.body)
-        while body and not body[-1].strip():
-            body.pop()
-        while body and not body[0].strip():
-            body.pop(0)
+        body = self.body
+        if len(body) == 1:  # most messages: one line, its ends already known to hold text
+            text = body[0] if body[0].strip() else ""
+        else:
+            while body and not body[-1].strip():
+                body = body[:-1]
+            while body and not body[0].strip():
+                body = body[1:]
+            text = "\n".join(body)
         return Message(
             source=self.source,
             line=self.line,
-            text="\n".join(body),
+            text=text,
             end_line=self.end_line,
             format=self.format,
             speaker=self.speaker,
@@ -121,5 +125,5 @@ def _time(match: regex.Match[str], day: tuple[int, int, int] | None, order: str)
         return None
     if day is None or hour >= 24:
         return None
-    second = match.groupdict().get("S")
+    second = match["S"] if "S" in match.re.groupindex else None  # no dict of every group
     return iso(day, order, hour, int(match["M"]), int(second or 0))

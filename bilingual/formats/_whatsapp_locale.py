@@ -647,7 +647,9 @@ def kind_of(text: str) -> Kind | None:
         return "attachment"
     if key in _SYSTEMS and mark < 0:
         return "system"
-    file = _FILE.match(text) if len(text) < 250 else None
+    # _FILE ends in ")" (``$``: maybe before a final newline): skip its scan otherwise
+    closed = text.endswith((")", ")\n"))
+    file = _FILE.match(text) if len(text) < 250 and closed else None
     if file is not None and _key(file[1]) in _FILE_SUFFIXES:
         return "attachment"
     return None

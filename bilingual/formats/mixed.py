@@ -12,14 +12,13 @@ format when the first lines hold headers of more than one app, none of them domi
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import chain
 
 from bilingual.decode import Line
 from bilingual.formats._registry import Format, LineReader, formats
 from bilingual.formats._speaker import Label, annotate
-from bilingual.records import Message
+from bilingual.records import Message, replace
 
 NAME = "mixed"
 
@@ -38,10 +37,11 @@ def parse(lines: Iterable[Line], *, source: str) -> Iterator[Message]:
     readers, stream = open_readers(iter(lines), formats())
     for (number, text), label in annotate(stream):
         if text.strip():
-            message = read_line(readers, number, text, source) or _unread(
-                number, text, label, source
-            )
-            yield dataclasses.replace(message, format=NAME)
+            message = read_line(readers, number, text, source)
+            if message is None:
+                yield _unread(number, text, label, source)
+            else:
+                yield replace(message, format=NAME)
 
 
 def open_readers(

@@ -10,7 +10,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import json
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, TextIO
@@ -19,7 +18,7 @@ from bilingual.clean import cleaner
 from bilingual.errors import ConfigError
 from bilingual.options import DEFAULT_OPTIONS, Options
 from bilingual.output import Target
-from bilingual.records import Record
+from bilingual.records import Record, replace
 from bilingual.writers import Writer
 
 
@@ -150,7 +149,7 @@ def _write_rows(
     for record in records:
         if min_score > 0 and any(p.score < min_score for p in record.pairs):
             kept = tuple(p for p in record.pairs if p.score >= min_score)
-            record = dataclasses.replace(record, pairs=kept)  # noqa: PLW2901
+            record = replace(record, pairs=kept)  # noqa: PLW2901
         for row in rows(record, options):
             out.write(dumps(row) + "\n")
             count += 1
