@@ -23,7 +23,6 @@ from __future__ import annotations
 import functools
 import math
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 
 import regex
 
@@ -97,9 +96,15 @@ def _end_mark(text: str) -> str:
 _NO_WORDS = ZhWords(())
 
 
-@dataclass(frozen=True, slots=True)
 class _Side:
-    """What the score needs from one side of a bead."""
+    """What the score needs from one side of a bead, computed once per sentence.
+
+    ``anchored`` says whether the side has a number or a URL; ``stem_set`` is ``stems``
+    as a set.
+    """
+
+    __slots__ = ("anchored", "arabic", "chars", "end", "latin", "numbers", "stem_set", "stems",
+                 "urls", "words")  # fmt: skip
 
     chars: int
     arabic: frozenset[float]
@@ -107,25 +112,51 @@ class _Side:
     latin: frozenset[str]
     urls: frozenset[str]
     end: str
-    stems: tuple[str, ...] = ()
-    words: ZhWords = _NO_WORDS
+    stems: tuple[str, ...]
+    stem_set: frozenset[str]
+    words: ZhWords
+    anchored: bool
 
     def __add__(self, other: _Side) -> _Side:
-        return _Side(
-            self.chars + other.chars,
-            self.arabic | other.arabic,
-            self.numbers | other.numbers,
-            self.latin | other.latin,
-            self.urls | other.urls,
-            other.end,
-            self.stems + other.stems,
-            ZhWords(self.words.words + other.words.words),
-        )
+        joined = _Side.__new__(_Side)
+        joined.chars = self.chars + other.chars
+        joined.arabic = self.arabic | other.arabic
+        joined.numbers = self.numbers | other.numbers
+        joined.latin = self.latin | other.latin
+        joined.urls = self.urls | other.urls
+        joined.end = other.end
+        joined.stems = self.stems + other.stems
+        joined.stem_set = self.stem_set | other.stem_set
+        joined.words = self.words + other.words
+        joined.anchored = self.anchored or other.anchored
+        return joined
 
 
 #: Sentences up to this many characters have their features cached (longer ones are rare,
 #: and would hold memory).
 _CACHED_SENTENCE = 500
+#: Runs of what ``_EN_CHARS`` and ``_ZH_CHARS`` do not count: removing them leaves the
+#: counted characters (cheaper than finding each one).
+_NOT_EN_CHARS = regex.compile(r"\s+")
+_NOT_ZH_CHARS = regex.compile(r"[^\p{L}\p{N}]+")
+
+
+def _en_chars(text: str) -> int:
+    """How many characters ``_EN_CHARS`` finds in ``text`` (its non-space ones).
+
+    >>> _en_chars(" I like  tea.\u3000") == len(_EN_CHARS.findall(" I like  tea.\u3000")) == 9
+    True
+    """
+    return len(_NOT_EN_CHARS.sub("", text))
+
+
+def _zh_chars(text: str) -> int:
+    """How many characters ``_ZH_CHARS`` finds in ``text`` (its letters and digits).
+
+    >>> _zh_chars("我有3隻貓。") == len(_ZH_CHARS.findall("我有3隻貓。")) == 5
+    True
+    """
+    return len(_NOT_ZH_CHARS.sub("", text))
 
 
 def _en_side(text: str) -> _Side:
@@ -139,13 +170,13 @@ def _zh_side(text: str) -> _Side:
 def _make_en_side(text: str) -> _Side:
     rest = _URL.sub(" ", text)
     spelled = (float(_EN_NUMBERS[w]) for w in _EN_WORD.findall(rest.lower()) if w in _EN_NUMBERS)
-    return _side(text, rest, spelled, len(_EN_CHARS.findall(text)), stems=en_stems(rest))
+    return _side(text, rest, spelled, _en_chars(text), stems=en_stems(rest))
 
 
 def _make_zh_side(text: str) -> _Side:
     rest = _URL.sub(" ", text)
     numerals = (float(zh_numeral(m)) for m in _ZH_NUMERAL.findall(rest))
-    return _side(text, rest, numerals, len(_ZH_CHARS.findall(text)), words=zh_words(rest))
+    return _side(text, rest, numerals, _zh_chars(text), words=zh_words(rest))
 
 
 # Cached: a line that could pair with both neighbours is aligned twice, and dumps repeat
@@ -164,31 +195,45 @@ def _side(
     words: ZhWords = _NO_WORDS,
 ) -> _Side:
     """The features both languages share; ``rest`` is the text with URLs blanked out."""
-    arabic = _arabic(rest)
-    return _Side(
-        chars=chars,
-        arabic=arabic,
-        numbers=arabic | frozenset(spelled),
-        latin=frozenset(t.lower() for t in _LATIN.findall(rest)),
-        urls=frozenset(_URL.findall(text)),
-        end=_end_mark(text),
-        stems=stems,
-        words=words,
-    )
+    side = _Side.__new__(_Side)
+    side.chars = chars
+    side.arabic = arabic = _arabic(rest)
+    side.numbers = numbers = arabic | frozenset(spelled)
+    side.latin = frozenset(t.lower() for t in _LATIN.findall(rest))
+    side.urls = urls = frozenset(_URL.findall(text))
+    side.end = _end_mark(text)
+    side.stems = stems
+    side.stem_set = frozenset(stems)
+    side.words = words
+    side.anchored = bool(numbers or urls)
+    return side
 
 
-def _length_z(en: _Side, zh: _Side) -> float:
-    if not en.chars or not zh.chars:
-        return 10.0
-    return (math.log(zh.chars / en.chars) - _LOG_RATIO_MEAN) / _LOG_RATIO_SD
+@functools.lru_cache(maxsize=1 << 14)
+def _length_plausibility(en_chars: int, zh_chars: int) -> float:
+    """exp(-z²/8) of the log length ratio's z-score (z is 10 when a side has no character)."""
+    if not en_chars or not zh_chars:
+        z = 10.0
+    else:
+        z = (math.log(zh_chars / en_chars) - _LOG_RATIO_MEAN) / _LOG_RATIO_SD
+    return math.exp(-z * z / 8)
+
+
+def _punct(en_end: str, zh_end: str) -> int:
+    """1 when both sides end on the same ``?`` or ``!``, -1 when their end marks disagree."""
+    if en_end in "?!" and en_end and zh_end in "?!." and zh_end:
+        return 1 if en_end == zh_end else -1
+    if zh_end in "?!" and zh_end and en_end == ".":
+        return -1
+    return 0
 
 
 def _features(en: _Side, zh: _Side) -> tuple[float, float, int, int, int]:
     """(length plausibility, lexical overlap, anchors matched, anchors missed, punct)."""
-    z = _length_z(en, zh)
     matched = missed = 0
-    # Most sentences have no anchor at all (``arabic`` is within ``numbers``): no set to make.
-    if en.numbers or zh.numbers or en.latin or zh.latin or en.urls or zh.urls:
+    # Most pairs have no anchor at all: no set to make. (``arabic`` is within ``numbers``;
+    # English Latin tokens, every word, count only against Chinese ones.)
+    if en.anchored or zh.anchored or zh.latin:
         matched = len(en.numbers & zh.numbers) + len(zh.latin & en.latin) + len(en.urls & zh.urls)
         missed = (
             len(en.arabic - zh.numbers)
@@ -196,12 +241,13 @@ def _features(en: _Side, zh: _Side) -> tuple[float, float, int, int, int]:
             + len(zh.latin - en.latin)
             + len(en.urls ^ zh.urls)
         )
-    punct = 0
-    if en.end in "?!" and en.end and zh.end in "?!." and zh.end:
-        punct = 1 if en.end == zh.end else -1
-    elif zh.end in "?!" and zh.end and en.end == ".":
-        punct = -1
-    return math.exp(-z * z / 8), overlap(en.stems, zh.words), matched, missed, punct
+    return (
+        _length_plausibility(en.chars, zh.chars),
+        overlap(en.stems, zh.words, en.stem_set),
+        matched,
+        missed,
+        _punct(en.end, zh.end),
+    )
 
 
 def _score(en: _Side, zh: _Side) -> float:
@@ -226,8 +272,8 @@ def length_score(en: str, zh: str) -> float:
     >>> length_score("I like tea.", "我喜欢茶，也喜欢咖啡，还喜欢果汁和牛奶。")
     0.003
     """
-    n_en = len(_EN_CHARS.findall(en))
-    n_zh = len(_ZH_CHARS.findall(zh))
+    n_en = _en_chars(en)
+    n_zh = _zh_chars(zh)
     if not n_en or not n_zh:
         return 0.0
     z = (math.log(n_zh / n_en) - _LOG_RATIO_MEAN) / _LOG_RATIO_SD
@@ -255,6 +301,12 @@ _BEADS: tuple[tuple[int, int, float], ...] = tuple(
 )
 _PRIOR_COST = {(di, dj): cost for di, dj, cost in _BEADS}
 _MIN_BEAD_SCORE = MODEL.min_bead_score
+#: One sentence on each side: the 1-1 bead costs at most ``P(1,1) - log(min_bead_score)``;
+#: when that is below leaving both unmatched (either order, the sums the table makes), the
+#: table always picks the one bead, and :func:`_align_spans` need not build it.
+_ONE_ONE_WINS = _PRIOR_COST[1, 1] - math.log(_MIN_BEAD_SCORE) < min(
+    0.0 + _PRIOR_COST[1, 0] + _PRIOR_COST[0, 1], 0.0 + _PRIOR_COST[0, 1] + _PRIOR_COST[1, 0]
+)
 _Bead = tuple[int, int, int, int, float]
 _Back = tuple[int, int, float]
 #: Room for rounding when a cost bound is compared: far above the float error of summing
@@ -363,6 +415,8 @@ def _align_spans(en_sides: Sequence[_Side], zh_sides: Sequence[_Side]) -> list[_
     ties included, are the full table's.
     """
     n, m = len(en_sides), len(zh_sides)
+    if n == 1 and m == 1 and _ONE_ONE_WINS:
+        return [(0, 1, 0, 1, _score(en_sides[0], zh_sides[0]))]
     scores = _Scores(en_sides, zh_sides)
     rest = _rest_bounds(n, m)
     bound = scores.diagonal_cost() + _SLACK
@@ -431,9 +485,7 @@ def pair_score(sentences: Sequence[SentencePair]) -> float:
     """
     total = weighted = 0.0
     for p in sentences:
-        weight = len(_EN_CHARS.findall(p.en)) + len(_ZH_CHARS.findall(p.zh)) / math.exp(
-            _LOG_RATIO_MEAN
-        )
+        weight = _en_chars(p.en) + _zh_chars(p.zh) / math.exp(_LOG_RATIO_MEAN)
         total += weight
         weighted += weight * p.score
     return round(weighted / total, 3) if total else 0.0

@@ -22,7 +22,6 @@ import importlib.metadata
 import importlib.resources
 import marshal
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from importlib.resources.abc import Traversable
 from pathlib import Path
 
@@ -61,13 +60,17 @@ def stem(word: str) -> str:
     return word
 
 
+# Cached: a dump's vocabulary is small next to its word count.
+_cached_stem = functools.lru_cache(maxsize=1 << 16)(stem)
+
+
 def en_stems(text: str) -> tuple[str, ...]:
     """The content-word stems of an English text.
 
     >>> en_stems("I like the green tea.")
     ('i', 'lik', 'green', 'tea')
     """
-    return tuple(stem(w) for w in _EN_WORD.findall(text.lower()) if w not in _STOP)
+    return tuple(_cached_stem(w) for w in _EN_WORD.findall(text.lower()) if w not in _STOP)
 
 
 def _glosses(definitions: str) -> Iterable[str]:
@@ -199,19 +202,35 @@ def _gloss_set(word: str) -> frozenset[str]:
     return frozenset(index().get(word, ()))
 
 
-@dataclass(frozen=True, slots=True)
 class ZhWords:
-    """A Chinese text as dictionary words: (length in characters, English stems) each."""
+    """A Chinese text as dictionary words: (length in characters, English stems) each.
+
+    ``chars`` (content characters, function characters excluded) and ``glossed`` (every
+    English stem of the words' glosses) are computed once; two texts join with ``+``
+    without recounting (the alignment joins sentences for its 2-1, 1-2 and 2-2 beads).
+
+    >>> both = zh_words("我喜歡綠茶。") + zh_words("茶")
+    >>> both.chars, [n for n, _ in both.words], "tea" in both.glossed
+    (6, [1, 2, 2, 1], True)
+    """
+
+    __slots__ = ("chars", "glossed", "words")
 
     words: tuple[tuple[int, frozenset[str]], ...]
-    #: Content characters (function characters excluded), computed once.
-    chars: int = field(init=False, default=0)
-    #: Every English stem of the words' glosses, computed once.
-    glossed: frozenset[str] = field(init=False, default=frozenset())
+    chars: int
+    glossed: frozenset[str]
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "chars", sum(n for n, _ in self.words))
-        object.__setattr__(self, "glossed", frozenset().union(*(gl for _, gl in self.words)))
+    def __init__(self, words: tuple[tuple[int, frozenset[str]], ...]) -> None:
+        self.words = words
+        self.chars = sum(n for n, _ in words)
+        self.glossed = frozenset().union(*(gl for _, gl in words))
+
+    def __add__(self, other: ZhWords) -> ZhWords:
+        joined = ZhWords.__new__(ZhWords)
+        joined.words = self.words + other.words
+        joined.chars = self.chars + other.chars
+        joined.glossed = self.glossed | other.glossed
+        return joined
 
 
 def zh_words(text: str) -> ZhWords:
@@ -235,12 +254,12 @@ def _run_words(run: str) -> tuple[tuple[int, frozenset[str]], ...]:
     """One run of Han characters as dictionary words, function characters left out."""
     lex = index()
     out: list[tuple[int, frozenset[str]]] = []
-    i = 0
-    while i < len(run):
-        for size in range(min(_MAX_WORD, len(run) - i), 0, -1):
-            word = run[i : i + size]
-            if size == 1 or word in lex:
-                break
+    i, end = 0, len(run)
+    while i < end:
+        size = min(_MAX_WORD, end - i)
+        while size > 1 and run[i : i + size] not in lex:
+            size -= 1
+        word = run[i : i + size]
         if word not in _ZH_STOP:
             out.append((size, _gloss_set(word)))
         i += size
@@ -252,9 +271,10 @@ def _run_words(run: str) -> tuple[tuple[int, frozenset[str]], ...]:
 _cached_run_words = functools.lru_cache(maxsize=1 << 16)(_run_words)
 
 
-def overlap(en: tuple[str, ...], zh: ZhWords) -> float:
+def overlap(en: tuple[str, ...], zh: ZhWords, en_set: frozenset[str] | None = None) -> float:
     """Harmonic mean of the shares of Chinese characters and of English words that the other
-    side's words explain (low when either side has much the other does not).
+    side's words explain (low when either side has much the other does not). ``en_set``,
+    when given, is ``frozenset(en)`` made once by the caller.
 
     >>> overlap(en_stems("I like green tea."), zh_words("我喜歡綠茶。"))
     1.0
@@ -263,11 +283,13 @@ def overlap(en: tuple[str, ...], zh: ZhWords) -> float:
     """
     if not en or not zh.words:
         return 0.0
-    en_set = frozenset(en)
-    covered = sum(n for n, gl in zh.words if not en_set.isdisjoint(gl))
+    # The stems found on both sides; none (the usual case for unrelated texts) is 0.
+    hits = (frozenset(en) if en_set is None else en_set) & zh.glossed
+    if not hits:
+        return 0.0
+    covered = sum(n for n, gl in zh.words if not hits.isdisjoint(gl))
     zh_share = covered / zh.chars if zh.chars else 0.0
-    glossed = zh.glossed
-    en_share = sum(1 for w in en if w in glossed) / len(en)
+    en_share = sum(map(hits.__contains__, en)) / len(en)
     if not zh_share or not en_share:
         return 0.0
     return round(2 * zh_share * en_share / (zh_share + en_share), 3)
