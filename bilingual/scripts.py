@@ -18,8 +18,11 @@ TLDS = "|".join(data.TLDS)
 # time quadratic in its length. A bare domain's top-level domain is the last label of
 # the chain or the text right after it (an earlier label is followed by ``.`` and a
 # letter); an email's is the last label that starts with two letters and a word end.
+# A chain is at most 127 labels before the top-level domain, as in DNS: the regex engine
+# keeps state for every repetition of a group, so an unbounded chain (``a.a.a...`` of a
+# million characters) cost 200 MB and time that grew faster than its length.
 _LABEL = r"[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\."
-_DOMAIN_LABELS = rf"(?:(?:{_LABEL})++|(?:{_LABEL}(?={_LABEL}))++)"
+_DOMAIN_LABELS = rf"(?:(?:{_LABEL}){{1,127}}+|(?:{_LABEL}(?={_LABEL})){{1,127}}+)"
 URL = regex.compile(
     rf"""(?:
         (?:https?|ftp)://{_URL_CHAR}+
