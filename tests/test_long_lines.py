@@ -296,3 +296,19 @@ def test_parts_of_a_long_chat_message_match_the_whole_message_cut() -> None:
     assert [r.id for r in bo] == [f"<input>:1.{k}" for k in range(1, len(bo) + 1)]
     assert all(r.message.text[s.start : s.end] == s.text for r in bo for s in r.segments)
     assert (records[-1].message.text, records[-1].message.part) == ("bye", None)
+
+
+def test_a_long_wechat_system_line_keeps_its_header_text_in_the_first_part() -> None:
+    """A WeChat timestamp-first line whose name is a notice is a system message whose
+    text starts with that notice; given out in parts, the parts still make that text."""
+    body = [f"{k} 一些中文字 and words." for k in range(20_000)]
+    rows = [(1, "2023-01-05 10:15:03 张三撤回了一条消息"), *enumerate(body, start=2)]
+    rows += [(len(body) + 2, ""), (len(body) + 3, "2023-01-05 10:16:03 Amy"), (len(body) + 4, "yo")]
+    messages = list(parse(rows, source="x", format="wechat", limit=5000))
+    parts = [m for m in messages if m.line == 1]
+    whole = "\n".join(["张三撤回了一条消息", *body])
+    assert len(parts) > 50
+    assert [m.text for m in parts[:-1]] == list(pieces(whole, 5000))[: len(parts) - 1]
+    assert "".join(m.text for m in parts) == whole  # the last is cut by the parts stage
+    assert {(m.speaker, m.kind) for m in parts} == {(None, "system")}
+    assert [(m.speaker, m.text) for m in messages[len(parts) :]] == [("Amy", "yo")]

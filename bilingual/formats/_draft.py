@@ -103,12 +103,13 @@ class Draft:
         if self.held <= max(self.check, limit):
             return
         self.held = 0
-        last = max((k for k, line in enumerate(self.body) if line.strip()), default=-1)
+        last = self._last_text()
         if sum(map(len, self.body[: last + 1])) + last <= max(HOLD, limit):
             self.check *= 2
             return
         self.check = HOLD
-        self._settle()
+        self._settle()  # which may change the body (a header line made its first line)
+        last = self._last_text()
         rest = self.body[last + 1 :]
         body = self.body[: last + 1] if self.given else self._stripped(self.body[: last + 1])
         text, start = "\n".join(body), 0
@@ -129,6 +130,10 @@ class Draft:
         if not self.given:
             body = self._stripped(body)
         return self._message("\n".join(body), part=self.given + 1 if self.given else None)
+
+    def _last_text(self) -> int:
+        """The index of the last nonblank line of the body (-1: none)."""
+        return max((k for k, line in enumerate(self.body) if line.strip()), default=-1)
 
     def _settle(self) -> None:
         if self.settle is not None and not self.settled:
