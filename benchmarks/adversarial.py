@@ -8,7 +8,8 @@ fastest repeat counts); one more row runs a single-line input end to end through
 previous one, and exits 1 if any ratio is above ``--max-ratio`` (12: linear time gives
 about 10). With ``--rss-mb``, also prints the peak RSS of ``bilingual split`` in a child process on
 files of that many MB that are one long line: plain text, CR line ends only, and a chat
-export whose messages are separated by U+2028.
+export whose messages are separated by U+2028; and on WhatsApp exports holding one message
+of that size, on one line or on many (its parts are given out as it is read).
 """
 
 from __future__ import annotations
@@ -99,27 +100,40 @@ def report(table: dict[str, list[float]], sizes: list[int], max_ratio: float) ->
     return ok
 
 
-#: Kind of one-line input -> the unit it repeats and how it ends.
-ONE_LINE: dict[str, tuple[str, str]] = {
-    "one line": ("Some English words, 一些中文字。 ", "\n"),
-    "CR-only": ("Some English words, 一些中文字。\r", ""),
+_WHATSAPP_HEAD = "1/5/23, 3:07 PM - Amy: hi\n1/5/23, 3:08 PM - Bo: "
+_WHATSAPP_TAIL = "\n1/5/23, 3:09 PM - Amy: bye\n"
+#: Kind of long input -> how it starts, the unit it repeats and how it ends.
+ONE_LINE: dict[str, tuple[str, str, str]] = {
+    "one line": ("", "Some English words, 一些中文字。 ", "\n"),
+    "CR-only": ("", "Some English words, 一些中文字。\r", ""),
     "U+2028 chat": (
+        "",
         "[05/01/2023, 22:15:03] Amy: Hello there 你好嗎\u2028"
         "[05/01/2023, 22:15:09] Bo: Fine, thanks! 很好\u2028",
         "\n",
+    ),
+    "WhatsApp message, one line": (
+        _WHATSAPP_HEAD,
+        "Some English words, 一些中文字。 ",
+        _WHATSAPP_TAIL,
+    ),
+    "WhatsApp message, many lines": (
+        _WHATSAPP_HEAD,
+        "Some English words, 一些中文字。 And a second sentence.\n",
+        _WHATSAPP_TAIL,
     ),
 }
 
 
 def one_line_bytes(kind: str, size: int) -> bytes:
-    """About ``size`` bytes of UTF-8: the unit of ``kind`` repeated, then its ending.
+    """About ``size`` bytes of UTF-8: the start of ``kind``, its unit repeated, its ending.
 
     >>> len(one_line_bytes("CR-only", 1000)) <= 1000 < len(one_line_bytes("CR-only", 1000)) + 40
     True
     """
-    unit, ending = ONE_LINE[kind]
+    head, unit, ending = ONE_LINE[kind]
     data = unit.encode()
-    return data * (size // len(data)) + ending.encode()
+    return head.encode() + data * (size // len(data)) + ending.encode()
 
 
 def peak_rss_mb(path: Path) -> tuple[float, float]:
@@ -133,7 +147,7 @@ def peak_rss_mb(path: Path) -> tuple[float, float]:
 
 
 def rss_report(mb: int) -> None:
-    """Print the peak RSS of ``bilingual split`` on each kind of one-line input of ``mb`` MB."""
+    """Print the peak RSS of ``bilingual split`` on each kind of long input of ``mb`` MB."""
     with tempfile.TemporaryDirectory() as folder:
         for name in ONE_LINE:
             path = Path(folder) / "input.txt"

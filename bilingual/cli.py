@@ -27,7 +27,7 @@ from typer.core import TyperCommand, TyperGroup
 
 from bilingual import formats, writers
 from bilingual.convert import ALL_CONFIGS, SIMPLIFY_CONFIGS, check_config, convert
-from bilingual.decode import ERRORS, Decoding, Line, read_lines
+from bilingual.decode import ERRORS, LINE_LIMIT, Decoding, Line, read_lines
 from bilingual.errors import BilingualError, ConfigError, InputError
 from bilingual.formats import AUTO, Detection
 from bilingual.options import DEFAULT_SIMPLIFY, UNITS, Options
@@ -175,6 +175,28 @@ Jobs = Annotated[
         help="Worker processes (0: one per CPU core); the output is the same for any N.",
     ),
 ]
+
+
+def _line_limit(value: str | int) -> int:
+    """``--line-limit``: a whole number of characters, at least 2 (a cut must move on).
+
+    Typer passes the default through unchanged, as an int.
+    """
+    text = str(value).strip()
+    if not text.isdecimal() or int(text) < 2:
+        raise typer.BadParameter(f"{value!r} is not a number of characters of at least 2")
+    return int(text)
+
+
+LineLimit = Annotated[
+    int,
+    typer.Option(
+        parser=_line_limit,
+        metavar="CHARS",
+        help="Cut a line or message longer than CHARS characters into parts (the part "
+        "field); memory per input stays about this size.",
+    ),
+]
 KeepGoing = Annotated[
     bool,
     typer.Option(
@@ -219,6 +241,7 @@ def split(
     encoding: Encoding = None,
     errors: Errors = "strict",
     keep_going: KeepGoing = False,
+    line_limit: LineLimit = LINE_LIMIT,
     output_format: Annotated[
         str,
         typer.Option(
@@ -283,8 +306,9 @@ def split(
         if simplify is not None:
             simplify = check_config(simplify, simplified_only=True)
         options = Options(format=input_format, encoding=encoding, errors=errors,
-                          simplify=simplify, pair_lines=pair_lines, dedup=dedup, clean=clean,
-                          layout=layout, unit=unit, min_score=min_score, jobs=jobs)  # fmt: skip
+                          line_limit=line_limit, simplify=simplify, pair_lines=pair_lines,
+                          dedup=dedup, clean=clean, layout=layout, unit=unit,
+                          min_score=min_score, jobs=jobs)  # fmt: skip
         writer = writers.get(output_format)
         _check_inputs(inputs)
         report = verbose or sys.stderr.isatty()
@@ -347,11 +371,13 @@ def stats(
     encoding: Encoding = None,
     errors: Errors = "strict",
     keep_going: KeepGoing = False,
+    line_limit: LineLimit = LINE_LIMIT,
     jobs: Jobs = 1,
 ) -> None:
     """Messages per speaker, each speaker's language mix, pairs, dates, formats, encodings."""
     with _errors_to_exit_codes():
-        options = Options(format=input_format, encoding=encoding, errors=errors, jobs=jobs)
+        options = Options(format=input_format, encoding=encoding, errors=errors,
+                          line_limit=line_limit, jobs=jobs)  # fmt: skip
         counts, sources, failed = _summary_run(inputs, options, keep_going, collect)
         if as_json:
             payload = summary(counts, sources, signature(options))
@@ -390,13 +416,15 @@ def report(
     encoding: Encoding = None,
     errors: Errors = "strict",
     keep_going: KeepGoing = False,
+    line_limit: LineLimit = LINE_LIMIT,
     jobs: Jobs = 1,
 ) -> None:
     """An offline HTML page: speakers and their language mix, activity, pairs, warnings."""
     from bilingual.report import gather, render_html, to_json  # noqa: PLC0415 - only here
 
     with _errors_to_exit_codes():
-        options = Options(format=input_format, encoding=encoding, errors=errors, jobs=jobs)
+        options = Options(format=input_format, encoding=encoding, errors=errors,
+                          line_limit=line_limit, jobs=jobs)  # fmt: skip
         target = Target(output, inputs=inputs)
         target.check()
         fold = functools.partial(gather, row_limit=rows, threshold=options.pair_threshold)

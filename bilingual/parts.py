@@ -42,8 +42,9 @@ def note_cut_lines(lines: Iterable[Line], cut: set[int]) -> Iterator[Line]:
 def number_parts(messages: Iterable[Message], cut: set[int], limit: int) -> Iterator[Message]:
     """Messages longer than ``limit`` cut into parts; parts numbered per start line.
 
-    A message starting on a line in ``cut`` (filled as the lines are read) gets a part
-    number even when it is short.
+    A message starting on a line in ``cut`` (filled as the lines are read), or already a
+    part (a parser gives out a long message in parts as it reads it), gets a part number
+    even when it is short.
 
     >>> msgs = [Message("x", 1, "one two three"), Message("x", 2, "ok")]
     >>> [(m.id, m.text) for m in number_parts(msgs, set(), 8)]
@@ -54,7 +55,7 @@ def number_parts(messages: Iterable[Message], cut: set[int], limit: int) -> Iter
     line, part = 0, 0
     for message in messages:
         texts = pieces(message.text, limit) if len(message.text) > limit else None
-        if texts is None and message.line not in cut:
+        if texts is None and message.line not in cut and message.part is None:
             yield message
             continue
         if message.line != line:

@@ -171,7 +171,8 @@ def _messages(
         format = found.format
         if on_detect is not None:
             on_detect(source, found)
-    return number_parts(parse(lines, source=source, format=format), cut, options.line_limit)
+    messages = parse(lines, source=source, format=format, limit=options.line_limit)
+    return number_parts(messages, cut, options.line_limit)
 
 
 def finish(messages: Iterable[Message], options: Options) -> Iterator[Record]:

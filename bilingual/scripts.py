@@ -18,8 +18,12 @@ TLDS = "|".join(data.TLDS)
 # time quadratic in its length. A bare domain's top-level domain is the last label of
 # the chain or the text right after it (an earlier label is followed by ``.`` and a
 # letter); an email's is the last label that starts with two letters and a word end.
+# A chain (a URL's or an email's) is at most 127 labels before the top-level domain, as
+# in DNS: the regex engine keeps state for every repetition of a group, so an unbounded
+# chain (``a.a.a...`` of a million characters) cost 150-200 MB and time that grew faster
+# than its length.
 _LABEL = r"[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\."
-_DOMAIN_LABELS = rf"(?:(?:{_LABEL})++|(?:{_LABEL}(?={_LABEL}))++)"
+_DOMAIN_LABELS = rf"(?:(?:{_LABEL}){{1,127}}+|(?:{_LABEL}(?={_LABEL})){{1,127}}+)"
 URL = regex.compile(
     rf"""(?:
         (?:https?|ftp)://{_URL_CHAR}+
@@ -32,8 +36,8 @@ URL = regex.compile(
 _MAIL_TOP = r"[a-z]{2,}\b"
 _MAIL_TLD = rf"\.{_MAIL_TOP}"
 _MAIL_OTHER = rf"\.(?!{_MAIL_TOP})[\w-]++"  # a label that cannot end an address
-_MAIL_LAST = rf"(?:{_MAIL_OTHER})*+{_MAIL_TLD}"  # labels up to one that can
-_MAIL_LABELS = rf"(?:{_MAIL_OTHER}|\.(?={_MAIL_TOP})[\w-]++(?={_MAIL_LAST}))*+"
+_MAIL_LAST = rf"(?:{_MAIL_OTHER}){{0,126}}+{_MAIL_TLD}"  # labels up to one that can
+_MAIL_LABELS = rf"(?:{_MAIL_OTHER}|\.(?={_MAIL_TOP})[\w-]++(?={_MAIL_LAST})){{0,126}}+"
 EMAIL = regex.compile(rf"(?<![\w.+-])[\w.+-]++@[\w-]++{_MAIL_LABELS}{_MAIL_TLD}", regex.IGNORECASE)
 # @name (not part of an email); Weibo-style #话题# and ordinary #hashtag with a letter.
 MENTION = regex.compile(r"(?<![\w@])@[\p{L}\p{N}_](?:[\p{L}\p{N}_.-]*[\p{L}\p{N}_])?")

@@ -400,3 +400,33 @@ def test_line_separators_are_escaped_in_jsonl(tmp_path: Path) -> None:
     assert code == 0
     assert len(out.splitlines()) == 2
     assert json.loads(out.splitlines()[0])["text"] == "one\u2028two\u2029three\u0085four 中文"
+
+
+def test_line_limit_cuts_messages_into_parts(tmp_path: Path) -> None:
+    """--line-limit CHARS cuts a longer line into parts of at most CHARS characters,
+    numbered in the id and ``part`` (a real process, as a user runs it)."""
+    path = tmp_path / "long.txt"
+    path.write_text("Hi. How are you?\nok\n", encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "bilingual", "split", str(path), "--line-limit", "10"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    rows = [json.loads(row) for row in result.stdout.splitlines()]
+    assert [(r["id"].rsplit(":", 1)[1], r.get("part"), r["text"]) for r in rows] == [
+        ("1.1", 1, "Hi. How "),
+        ("1.2", 2, "are you?"),
+        ("2", None, "ok"),
+    ]
+
+
+@pytest.mark.parametrize("command", ["split", "stats", "report"])
+@pytest.mark.parametrize("value", ["1", "0", "-3", "abc", "2.5", ""])
+def test_line_limit_must_be_a_number_of_at_least_2(dump: Path, command: str, value: str) -> None:
+    """A --line-limit that is not a whole number of at least 2 is a usage error, named."""
+    code, out, err = run(command, str(dump), "--line-limit", value)
+    assert code == EXIT_USAGE
+    assert out == ""
+    assert f"Invalid value for '--line-limit': {value!r} is not a number of characters" in err

@@ -10,6 +10,7 @@ import io
 import json
 import tracemalloc
 from collections import Counter
+from collections.abc import Iterator
 
 import jsonschema
 import pytest
@@ -18,8 +19,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bilingual import Options, process
-from bilingual.decode import cut_point, pieces, read_lines, split_lines
+from bilingual.decode import Line, cut_point, pieces, read_lines, split_lines
 from bilingual.errors import ConfigError, InputError
+from bilingual.formats import parse
 from bilingual.pipeline import process_file
 from bilingual.records import Record
 from bilingual.schemas import load_schema
@@ -235,3 +237,78 @@ def test_stats_count_a_cut_message_once() -> None:
     found = collect(records)
     assert found.messages == 2
     assert [(s.speaker, s.messages) for s in found.speakers] == [("Amy", 1), ("Bo", 1)]
+
+
+def _chat_lines(header: str, body: list[str], after: str) -> Iterator[Line]:
+    """A chat export as numbered lines: a header line, ``body`` under it, one more header."""
+    yield 1, header
+    yield from enumerate(body, start=2)
+    yield len(body) + 2, after
+
+
+# One header format per parser that gives long messages out in parts as it reads them.
+CHATS = [
+    pytest.param("whatsapp", "13/5/23, 15:08 - Bo: start", "13/5/23, 15:09 - Amy: bye", id="wa"),
+    pytest.param("telegram", "Bo, [05.01.23 15:08]", "Amy, [05.01.23 15:09]", id="telegram"),
+    pytest.param("wechat", "Bo 2023-01-05 15:08:00", "Amy 2023-01-05 15:09:00", id="wechat"),
+    pytest.param("qq", "2023-01-05 15:08:00 Bo(10001)", "2023-01-05 15:09:00 Amy(10002)", id="qq"),
+]
+
+
+@pytest.mark.parametrize(("format", "header", "after"), CHATS)
+def test_a_long_message_is_given_out_in_parts_while_it_is_read(
+    format: str, header: str, after: str
+) -> None:
+    """A chat message far over the limit comes out in parts before its last line is read
+    (so it is never held whole), and its parts are the pieces of the whole text.
+
+    WhatsApp reads up to 20,000 lines ahead for the date order, hence the 40,000 lines."""
+    body = [*(f"Line {k}: some words, 一些中文字。" if k % 7 else "" for k in range(1, 40_000)), ""]
+    read = 0
+
+    def counted() -> Iterator[Line]:
+        nonlocal read
+        for line in _chat_lines(header, body, after):
+            read += 1
+            yield line
+
+    messages = parse(counted(), source="x", format=format, limit=1000)
+    first = next(m for m in messages if m.part is not None)
+    assert read < len(body) * 3 // 4
+    rest = [first, *messages]
+    parts = [m for m in rest if m.line == 1]
+    assert [m.part for m in parts] == list(range(1, len(parts) + 1))
+    whole = "\n".join(["start", *body] if format == "whatsapp" else body).strip("\n")
+    assert [m.text for m in parts[:-1]] == list(pieces(whole, 1000))[: len(parts) - 1]
+    assert "".join(m.text for m in parts) == whole
+    assert {(m.speaker, m.kind) for m in parts} == {("Bo", "text")}
+    assert rest[-1].speaker == "Amy"
+
+
+def test_parts_of_a_long_chat_message_match_the_whole_message_cut() -> None:
+    """Through the pipeline, a WhatsApp message of many lines over the limit gives the
+    parts the whole text cut at the limit gives, numbered, offsets exact."""
+    lines = ["1/5/23, 3:08 PM - Bo: start", *(f"{k} words 中文字。" for k in range(20_000))]
+    lines.append("1/5/23, 3:09 PM - Amy: bye")
+    records = list(process("\n".join(lines), Options(line_limit=4000)))
+    bo = [r for r in records if r.message.speaker == "Bo"]
+    assert [r.message.text for r in bo] == list(pieces("\n".join(["start", *lines[1:-1]]), 4000))
+    assert [r.id for r in bo] == [f"<input>:1.{k}" for k in range(1, len(bo) + 1)]
+    assert all(r.message.text[s.start : s.end] == s.text for r in bo for s in r.segments)
+    assert (records[-1].message.text, records[-1].message.part) == ("bye", None)
+
+
+def test_a_long_wechat_system_line_keeps_its_header_text_in_the_first_part() -> None:
+    """A WeChat timestamp-first line whose name is a notice is a system message whose
+    text starts with that notice; given out in parts, the parts still make that text."""
+    body = [f"{k} 一些中文字 and words." for k in range(20_000)]
+    rows = [(1, "2023-01-05 10:15:03 张三撤回了一条消息"), *enumerate(body, start=2)]
+    rows += [(len(body) + 2, ""), (len(body) + 3, "2023-01-05 10:16:03 Amy"), (len(body) + 4, "yo")]
+    messages = list(parse(rows, source="x", format="wechat", limit=5000))
+    parts = [m for m in messages if m.line == 1]
+    whole = "\n".join(["张三撤回了一条消息", *body])
+    assert len(parts) > 50
+    assert [m.text for m in parts[:-1]] == list(pieces(whole, 5000))[: len(parts) - 1]
+    assert "".join(m.text for m in parts) == whole  # the last is cut by the parts stage
+    assert {(m.speaker, m.kind) for m in parts} == {(None, "system")}
+    assert [(m.speaker, m.text) for m in messages[len(parts) :]] == [("Amy", "yo")]

@@ -14,9 +14,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from bilingual.decode import Line
+from bilingual.decode import LINE_LIMIT, Line
 from bilingual.formats import line, mixed, plain, qq, telegram, transcript, wechat, whatsapp
 from bilingual.formats._clock import DateOrderWarning
+from bilingual.formats._draft import cutting
 from bilingual.formats._registry import (
     AUTO,
     PARSERS,
@@ -49,8 +50,14 @@ for _builtin in (
 FORMAT_NAMES = (AUTO, *names())
 
 
-def parse(lines: Iterable[Line], *, source: str, format: str = AUTO) -> Iterator[Message]:
+def parse(
+    lines: Iterable[Line], *, source: str, format: str = AUTO, limit: int = LINE_LIMIT
+) -> Iterator[Message]:
     """Parse numbered lines in the given format (``auto`` detects it).
+
+    A message longer than ``limit`` characters comes out in parts (``part`` set) as it
+    is read, so it is never held whole (the built-in chat formats; see
+    :meth:`~bilingual.formats._draft.Draft.take`).
 
     >>> [m.line for m in parse([(1, "a"), (2, ""), (3, "b")], source="x")]
     [1, 3]
@@ -60,7 +67,7 @@ def parse(lines: Iterable[Line], *, source: str, format: str = AUTO) -> Iterator
     if format == AUTO:
         found, lines = sniff(lines)
         format = found.format
-    return get(format).parse(lines, source=source)
+    return cutting(get(format).parse(lines, source=source), limit)
 
 
 __all__ = [

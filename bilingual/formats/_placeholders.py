@@ -17,8 +17,13 @@ ATTACHMENT_WORDS = (
     "Picture", "Sticker", "Emoji", "Voice", "Audio", "Video", "File", "Link", "Location",
     "Contact Card", "Red Packet", "Transfer",
 )  # fmt: skip
+#: A placeholder's note (a file name, a duration) is at most this long: a text longer than
+#: :data:`bilingual.formats._draft.HOLD` is never a placeholder, so a long message's kind
+#: is known before its first part is given out.
+_MAX_NOTE = 1000
 _ATTACHMENT = regex.compile(
-    r"^\[(?:" + "|".join(ATTACHMENT_WORDS) + r")(?:[:：\s][^\]\n]*)?(?:消息)?\]$", regex.I
+    r"^\[(?:" + "|".join(ATTACHMENT_WORDS) + rf")(?:[:：\s][^\]\n]{{0,{_MAX_NOTE}}})?(?:消息)?\]$",
+    regex.I,
 )
 
 

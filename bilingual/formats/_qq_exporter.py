@@ -113,7 +113,9 @@ class _Reader:
         sender = SENDER.match(text) if TIME.match(following) else None
         if sender is not None:
             yield from self.close()
-            self.draft = Draft(self.source, number, self.name, speaker=sender["name"])
+            self.draft = Draft(
+                self.source, number, self.name, speaker=sender["name"], settle=_settle
+            )
             self.phase = Phase.HEADER
         elif self.phase is Phase.HEADER and self.draft is not None:
             self._header_line(number, text)
@@ -124,10 +126,14 @@ class _Reader:
                 self._add(number, text)
         elif RULE.match(text) and _FOOTER.match(following):
             yield from self.close()
-            self.draft = Draft(self.source, number, self.name, kind="system", body=[text])
+            self.draft = Draft(
+                self.source, number, self.name, kind="system", body=[text], settle=_settle
+            )
             self.phase = Phase.OTHER
         else:
             self._add(number, text)
+        if self.draft is not None:
+            yield from self.draft.take()
 
     def _header_line(self, number: int, text: str) -> None:
         """The ``时间:`` line, then ``内容:``, of the block being read (anything else is text)."""
@@ -153,14 +159,16 @@ class _Reader:
         kind = "attachment" if text.startswith("资源") else "system"
         self.draft = Draft(self.source, number, self.name, speaker=parent.speaker,
                            time=parent.time, time_raw=parent.time_raw, kind=kind,
-                           body=[text])  # fmt: skip
+                           body=[text], settle=_settle)  # fmt: skip
         self.phase = Phase.META
 
     def _add(self, number: int, text: str) -> None:
         """A line that continues the current message (or starts the banner)."""
         if self.draft is None:
             if text.strip():
-                self.draft = Draft(self.source, number, self.name, kind="system", body=[text])
+                self.draft = Draft(
+                    self.source, number, self.name, kind="system", body=[text], settle=_settle
+                )
             return
         self.draft.add(number, text)
 
@@ -170,9 +178,14 @@ class _Reader:
             return
         draft, self.draft = self.draft, None
         self.phase = Phase.OTHER
-        text = "\n".join(draft.body).strip()
-        if draft.kind == "text" and text == "[系统消息]":
-            draft.kind, draft.speaker = "system", None
-        elif draft.kind == "text":
-            draft.kind = placeholder_kind(text) or "text"
         yield draft.finish()
+
+
+def _settle(draft: Draft) -> None:
+    """Decide a draft's kind from its text (:attr:`Draft.settle`): QQ's own notice, a
+    media placeholder, or text."""
+    text = "\n".join(draft.body).strip()
+    if draft.kind == "text" and text == "[系统消息]":
+        draft.kind, draft.speaker = "system", None
+    elif draft.kind == "text":
+        draft.kind = placeholder_kind(text) or "text"

@@ -276,6 +276,8 @@ def parse(lines: Iterable[Line], *, source: str) -> Iterator[Message]:
             draft = _header(row, day, source)
         else:
             draft = _continue(draft, row, source)
+            if draft is not None:
+                yield from draft.take()
     if draft is not None:
         yield draft.finish()
 

@@ -84,14 +84,13 @@ def kind_of(speaker_id: str | None, body: Sequence[str]) -> str:
     return placeholder_kind(text) or "text"
 
 
-def _finish(draft: Draft) -> Message:
-    """Close a draft, deciding its kind from its body."""
+def _settle(draft: Draft) -> None:
+    """Decide a draft's kind from its body (:attr:`Draft.settle`)."""
     kind = kind_of(draft.speaker_id, draft.body)
     if draft.kind == "text" and kind != "text":
         draft.kind = kind
         if kind == "system":
             draft.speaker = None
-    return draft.finish()
 
 
 def _header(number: int, match: regex.Match[str], source: str) -> Draft:
@@ -145,18 +144,20 @@ def _manager(lines: Iterable[Line], source: str) -> Iterator[Message]:
         banner = match is None and BANNER.match(text) is not None
         if match is not None or (banner and (draft is None or draft.kind != "system")):
             if draft is not None:
-                yield _finish(draft)
+                yield draft.finish()
             if match is not None:
                 draft = _header(number, match, source)
             else:
                 draft = Draft(source, number, NAME, kind="system", body=[text])
+            draft.settle = _settle
         elif draft is None:
             if text.strip():
-                draft = Draft(source, number, NAME, body=[text])
+                draft = Draft(source, number, NAME, body=[text], settle=_settle)
         else:
             draft.add(number, text)
+            yield from draft.take()
     if draft is not None:
-        yield _finish(draft)
+        yield draft.finish()
 
 
 def score(sample: Sequence[Line]) -> float:

@@ -135,6 +135,7 @@ def _copied(lines: Iterable[Line], order: str, source: str) -> Iterator[Message]
             draft.forwarded, draft.end_line = True, row.number
         else:
             draft.add(row.number, row.text)
+            yield from draft.take()
     if draft is not None:
         yield draft.finish()
 

@@ -20,6 +20,7 @@ an exporter's CSV header row is read by :mod:`bilingual.formats._wechat_csv`.
 from __future__ import annotations
 
 import enum
+import functools
 from collections.abc import Collection, Iterable, Iterator, Sequence
 from typing import NamedTuple
 
@@ -64,8 +65,9 @@ def _stamped(number: int, match: regex.Match[str], source: str) -> Draft:
     return stamped(match, source=source, line=number, format=NAME, day=day, speaker=match["name"])
 
 
-def _finish(draft: Draft, stamp_first: bool) -> Message:
-    """Close a draft; a timestamp-first header with no text under it is a system line.
+def _settle(draft: Draft, *, stamp_first: bool = False) -> None:
+    """Decide a draft's kind and speaker from its text (:attr:`Draft.settle`): after a
+    timestamp-first header, no text under it makes a system line.
 
     Its name is unquoted only now, so a system line keeps the header text as written.
     """
@@ -76,7 +78,6 @@ def _finish(draft: Draft, stamp_first: bool) -> Message:
     elif draft.kind == "text" and draft.speaker:
         draft.kind = placeholder_kind("\n".join(draft.body)) or "text"
         draft.speaker = unquote(draft.speaker)
-    return draft.finish()
 
 
 class Kind(enum.Enum):
@@ -203,17 +204,19 @@ def text(lines: Iterable[Line], *, source: str) -> Iterator[Message]:
 ('王小明', None, '好的 OK\\nBreaking news: 颱風來了')]
     """
     draft: Draft | None = None
-    stamp_first = False
     for row in classify(lines):
         new = _opened(row, source)
         if new is None:
             draft = _continue(draft, row, source)
-            continue
+        else:
+            if draft is not None:
+                yield draft.finish()
+            draft = new
+            draft.settle = functools.partial(_settle, stamp_first=row.kind is Kind.STAMP_FIRST)
         if draft is not None:
-            yield _finish(draft, stamp_first)
-        draft, stamp_first = new, row.kind is Kind.STAMP_FIRST
+            yield from draft.take()
     if draft is not None:
-        yield _finish(draft, stamp_first)
+        yield draft.finish()
 
 
 def _opened(row: Row, source: str) -> Draft | None:
@@ -236,7 +239,7 @@ def _continue(draft: Draft | None, row: Row, source: str) -> Draft | None:
     """Add a line to the message above; a text line with none above starts one."""
     if draft is None:
         if row.kind is Kind.TEXT:
-            return Draft(source, row.number, NAME, body=[row.text])
+            return Draft(source, row.number, NAME, body=[row.text], settle=_settle)
         return None
     draft.add(row.number, row.text)
     return draft

@@ -198,6 +198,7 @@ class _Reader:
             self.draft = header(number, match, self.dating, self.source)
         elif self.draft is not None and _open(self.draft) and not self._foreign(number, text):
             self.draft.add(number, text)
+            self.done.extend(self.draft.take())
         elif (other := self._foreign(number, text)) is not None:
             self.close()
             self.done.append(other)
@@ -226,7 +227,7 @@ def _open(draft: Draft) -> bool:
     A header body without ``Name:`` that is no known event (a name with a colon in it)
     stays open, so no text is cut off from its message.
     """
-    if draft.kind != "system":
+    if draft.kind != "system" or draft.given:  # a message given out in parts was open
         return True
     first = strip_marks(draft.body[0])
     return not (_SYSTEM.match(first) or _whatsapp_locale.kind_of(first))
