@@ -10,7 +10,7 @@ Measures in one run, every figure the median of ``--repeat`` fresh processes (Li
   run: parse and write) and warm (cache present);
 * in-process: the time, retained RSS and peak RSS growth of getting the lexicon:
   ``lexicon()`` without a cache (today's parse into frozensets), ``index()`` without a
-  cache (the parse into tuples), ``index()`` from the cache, and, for reference, a pickle
+  cache (the parse into strings), ``index()`` from the cache, and, for reference, a pickle
   of today's dict of frozensets;
 * the ratios of warm to today's.
 
