@@ -4,7 +4,7 @@
 
 Every line of ``benchmarks/data/segments.jsonl`` (README there) is split
 (:func:`bilingual.split`) and its candidate pair found
-(:func:`bilingual.pipeline.message_candidate`); the candidates that the named rules of
+(:func:`bilingual.pipeline.message_candidates`); the candidates that the named rules of
 :mod:`bilingual.pairing` refuse whatever their score (English that is no text, a label,
 a name and its transcription, a trailing term) are left out. Over the **dev** split only,
 the script then prints, per threshold, the pairs kept and:
@@ -36,7 +36,7 @@ from accuracy import DATA, load, normalise, prf
 from bilingual import split
 from bilingual.model import MODEL
 from bilingual.pairing import refusal
-from bilingual.pipeline import message_candidate
+from bilingual.pipeline import message_candidates
 
 #: The precision the issue asks pairs to reach.
 TARGET = 0.98
@@ -78,13 +78,12 @@ def candidates(rows: Sequence[dict[str, Any]], split_name: str) -> Split:
         gold += len(inline)
         want = {(normalise(p["en"]), normalise(p["zh"])) for p in inline}
         for line in row["text"].split("\n"):
-            candidate = message_candidate(split(line))
-            if candidate is None or refusal(*candidate, threshold=0.0) is not None:
-                continue
-            pair = candidate[0]
-            exact = (normalise(pair.en), normalise(pair.zh)) in want
-            label = f"{row['id']}: {pair.en!r} / {pair.zh!r}"
-            found.append(Scored(pair.score, bool(want), exact, label))
+            for pair, layout in message_candidates(split(line)):
+                if refusal(pair, layout, threshold=0.0) is not None:
+                    continue
+                exact = (normalise(pair.en), normalise(pair.zh)) in want
+                label = f"{row['id']}: {pair.en!r} / {pair.zh!r}"
+                found.append(Scored(pair.score, bool(want), exact, label))
     return Split(tuple(found), gold)
 
 

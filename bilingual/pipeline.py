@@ -11,7 +11,7 @@ from __future__ import annotations
 import contextlib
 import gc
 from collections.abc import Callable, Iterable, Iterator
-from itertools import chain
+from itertools import chain, pairwise
 from typing import BinaryIO, TypeVar
 
 from bilingual.align import align_sentences, pair_score
@@ -249,8 +249,8 @@ def build_record(message: Message) -> Record:
 
 
 def message_pairs(segments: Iterable[Segment]) -> tuple[Pair, ...]:
-    """The pair in a message holding one English and one Chinese block, if any, and if
-    :func:`bilingual.pairing.accepts` it (English that is text, a score at or above
+    """The pairs of a message's English and Chinese blocks (:func:`message_candidates`)
+    that :func:`bilingual.pairing.accepts` (English that is text, a score at or above
     ``MODEL.pair_threshold``, ...); a refused pair is not made and the segments stay.
 
     >>> [(p.en, p.score, p.zh_script) for p in message_pairs(split("Good morning! 早上好！"))]
@@ -258,24 +258,38 @@ def message_pairs(segments: Iterable[Segment]) -> tuple[Pair, ...]:
     >>> message_pairs(split("21:30 SUNNY 收到"))
     ()
     """
-    found = message_candidate(segments)
-    return (found[0],) if found is not None and accepts(*found) else ()
+    return tuple(pair for pair, layout in message_candidates(segments) if accepts(pair, layout))
 
 
-def message_candidate(segments: Iterable[Segment]) -> tuple[Pair, Layout] | None:
-    """The pair a message's one English and one Chinese block would make, aligned down to
-    sentences, and their layout, before :mod:`bilingual.pairing` judges it.
+def message_candidates(segments: Iterable[Segment]) -> list[tuple[Pair, Layout]]:
+    """The pairs a message's English and Chinese blocks would make, each aligned down to
+    sentences, with its layout, before :mod:`bilingual.pairing` judges them.
 
-    Undetermined spans (numbers, times) and URLs do not count; any other language does.
+    Undetermined spans (numbers, times) and URLs do not count, and blocks of other
+    languages stand aside (a greeting in four languages pairs its English and Chinese).
+    One English and one Chinese block make one candidate. More blocks make one candidate
+    per neighbouring two when they alternate between the languages, as many of each
+    (``Exit 出口 | Entrance 入口``); any other mix makes none, as which block translates
+    which is not plain.
 
-    >>> pair, layout = message_candidate(split("李小明 Ming Lee"))
-    >>> pair.en, pair.zh, layout
-    ('Ming Lee', '李小明', 'zh-en')
+    >>> [(p.en, p.zh, layout) for p, layout in message_candidates(split("李小明 Ming Lee"))]
+    [('Ming Lee', '李小明', 'zh-en')]
+    >>> [(p.en, p.zh) for p, _ in message_candidates(split("Exit 出口 | Entrance 入口"))]
+    [('Exit', '出口'), ('Entrance', '入口')]
+    >>> message_candidates(split("早上好 Good morning 大家"))
+    []
     """
-    language = [s for s in segments if s.is_language and s.lang != "und"]
-    if len(language) != 2 or {s.lang for s in language} != {"en", "zh"}:
-        return None
-    en, zh = sorted(language, key=lambda s: s.lang)
+    blocks = [s for s in segments if s.is_language and s.lang in ("en", "zh")]
+    if len(blocks) < 2 or len(blocks) % 2:
+        return []
+    if any(a.lang == b.lang for a, b in pairwise(blocks)):
+        return []
+    return [_candidate(*pair) for pair in zip(blocks[::2], blocks[1::2], strict=True)]
+
+
+def _candidate(first: Segment, second: Segment) -> tuple[Pair, Layout]:
+    """The pair of two neighbouring blocks, one English and one Chinese, and its layout."""
+    en, zh = (first, second) if first.lang == "en" else (second, first)
     sentences = align_sentences(en.text, zh.text)
     pair = Pair(en.text, zh.text, pair_score(sentences), sentences=sentences,
                 zh_script=zh.script)  # fmt: skip

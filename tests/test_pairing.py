@@ -17,7 +17,7 @@ from bilingual.model import MODEL
 from bilingual.options import Options
 from bilingual.output import Target
 from bilingual.pairing import Layout, refusal
-from bilingual.pipeline import message_candidate, process_file, split
+from bilingual.pipeline import message_candidates, process_file, split
 from bilingual.records import Pair, Record
 from bilingual.writers.jsonl import write_jsonl
 from bilingual.writers.moses import write_moses
@@ -186,9 +186,8 @@ def test_no_writer_gets_a_refused_pair(lines: list[list[str]]) -> None:
 
 def test_candidate_layout() -> None:
     """The candidate knows which block comes first."""
-    found = message_candidate(split("收到 Noted"))
-    assert found is not None
-    assert found[1] == "zh-en"
+    ((_, layout),) = message_candidates(split("收到 Noted"))
+    assert layout == "zh-en"
 
 
 @needs("qq")

@@ -94,10 +94,12 @@ def test_system_lines_are_segmented_but_never_paired() -> None:
         (HEADLINE, 1),
         ("Only English here.", 0),
         ("只有中文。", 0),
-        ("One. 一。 Two. 二。", 0),  # two blocks each side: not one translation
-        ("Hello 你好 こんにちは", 0),  # a third language
+        ("Thank you. 謝謝。 Goodbye. 再見。", 2),  # alternating blocks: each with the next
+        ("Good morning! 早安！ See you later!", 0),  # which English goes with 早安 is not plain
+        ("Good night 晚安 おやすみ", 1),  # a third language stands aside
     ],
 )
-def test_message_pairs_need_one_block_each(text: str, pairs: int) -> None:
-    """A message pairs only when it holds exactly one English and one Chinese block."""
+def test_message_pairs_come_from_alternating_blocks(text: str, pairs: int) -> None:
+    """One English and one Chinese block make a pair; blocks alternating between the two
+    make one pair per neighbouring two; other mixes make none."""
     assert len(message_pairs(split(text))) == pairs
