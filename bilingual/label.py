@@ -98,8 +98,9 @@ def _cjk_sentences(text: str, span: Span) -> list[tuple[int, int]]:
     return [(start, end) for start, end, _ in parts]
 
 
-#: A block of a CJK sentence: what lies between its spaces.
-_BLOCK = regex.compile(r"[^\s\p{Z}]+")
+#: A block of a CJK sentence: what lies between its spaces (and control or format
+#: characters, as the segmenter's tokens: U+001F is a space to ``str.isspace``).
+_BLOCK = regex.compile(r"[^\s\p{Z}\p{Cc}\p{Cf}]+")
 
 
 def _block_is_japanese(block: str, *, in_japanese: bool) -> bool:

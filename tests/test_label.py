@@ -61,3 +61,18 @@ def test_ordinary_english_never_reaches_langdetect(shared: Path) -> None:
     sentences = [line.split("\t")[0] for line in path.read_text("utf-8-sig").splitlines()]
     plain = sum(is_plain_english(s) for s in sentences)
     assert plain / len(sentences) > 0.98
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("㐀\x1f\rゝ", [("zh", "㐀"), ("ja", "ゝ")]),
+        ("㐀?\x1fゝ", [("zh", "㐀?"), ("ja", "ゝ")]),
+    ],
+)
+def test_cjk_blocks_part_at_control_characters_too(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    """Found by hypothesis: U+001F is a space to ``str.isspace`` but not to ``\\s``; a block
+    of a CJK sentence ends at it, so no segment starts or ends on it."""
+    assert [(s.lang, s.text) for s in split(text)] == expected
