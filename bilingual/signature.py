@@ -3,7 +3,8 @@
 Everything that decides the output beyond the input itself: the package version, the
 OpenCC library (its tables tell Traditional from Simplified) and the config a run
 converts with, the tuned model (:data:`bilingual.model.MODEL`) and the CC-CEDICT release
-that alignment reads. ``--version`` prints it, ``stats --json`` and TMX headers carry it.
+that alignment reads, and a line limit other than the default. ``--version`` prints it,
+``stats --json`` and TMX headers carry it.
 """
 
 from __future__ import annotations
