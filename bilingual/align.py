@@ -4,8 +4,11 @@ A sentence pair's score is a logistic model over four signals, fitted on Tatoeba
 (``benchmarks/calibrate.py``, 2022 release: true pairs against shuffled ones); its
 numbers are :data:`bilingual.model.MODEL`'s:
 
-* **length**: log(Chinese letters and digits / English non-space characters) is normal
-  with mean -1.093 and standard deviation 0.254 on the 29,155 Tatoeba pairs;
+* **length**: log(Chinese letters / English non-space characters), counting only the
+  text a translator writes (digits, and Latin tokens copied from the English, are
+  anchors and left out), is normal with a mean and a variance that depend on the
+  English length: short texts run longer in Chinese and vary more (Gale & Church's
+  variance grows as the text shrinks); fitted on the 29,155 Tatoeba pairs;
 * **lexicon**: how much of each side CC-CEDICT glosses of the other explain
   (:mod:`bilingual.lexicon`);
 * **anchors**: numbers (Arabic and Chinese numerals, English number words), Latin tokens
@@ -35,13 +38,25 @@ from bilingual.sentences import split_en, split_zh
 
 _LOG_RATIO_MEAN = MODEL.log_ratio_mean
 _LOG_RATIO_SD = MODEL.log_ratio_sd
+_LENGTH = MODEL.length
 _W = MODEL.weights
 _CAP = MODEL.anchor_cap
 
 _EN_CHARS = regex.compile(r"\S")
 _ZH_CHARS = regex.compile(r"[\p{L}\p{N}]")
 _URL = regex.compile(r"https?://\S+|www\.\S+", regex.IGNORECASE)
-_ARABIC = regex.compile(r"\d+(?:[.,]\d+)*")
+#: A number in digits, and the scale word after it that multiplies it (``2.3 million``,
+#: ``10k``; ``230萬``, ``5千元`` but not ``5千米``, a distance): both languages write the
+#: same amount, and only the scaled values match.
+_EN_SCALES = {"k": 1e3, "thousand": 1e3, "million": 1e6, "mn": 1e6, "billion": 1e9,
+              "bn": 1e9, "trillion": 1e12}  # fmt: skip
+_ZH_SCALES = {"千": 1e3, "萬": 1e4, "万": 1e4, "百萬": 1e6, "百万": 1e6, "千萬": 1e7,
+              "千万": 1e7, "億": 1e8, "亿": 1e8}  # fmt: skip
+_EN_NUMBER = regex.compile(
+    r"(\d+(?:[.,]\d+)*)(?:(k)\b|\s?(thousand|million|mn|billion|bn|trillion)\b)?",
+    regex.IGNORECASE,
+)
+_ZH_NUMBER = regex.compile(r"(\d+(?:[.,]\d+)*)\s?(百萬|百万|千萬|千万|萬|万|億|亿|千(?![米克瓦]))?")
 _LATIN = regex.compile(r"[A-Za-z][A-Za-z0-9]+")
 _EN_WORD = regex.compile(r"[a-z]+")
 _CLOSERS = "\"'”’»)]}」』）》 "
@@ -71,17 +86,25 @@ def zh_numeral(text: str) -> int:
     return total + section + digit
 
 
-def _arabic(text: str) -> frozenset[float]:
-    """The numbers written in digits (``1,200`` is 1200; of ``1.2.3`` the leading 1).
+def _arabic(text: str, lang: str = "en") -> frozenset[float]:
+    """The numbers written in digits (``1,200`` is 1200; of ``1.2.3`` the leading 1),
+    times the scale word after them in ``lang`` (:data:`_EN_SCALES`, :data:`_ZH_SCALES`).
 
     >>> sorted(_arabic("1,200 or 3.5 or 1.2.3, not \U000116e0"))
     [1.0, 3.5, 1200.0]
+    >>> _arabic("Population tops 2.3 million") == _arabic("人口突破230萬", "zh") == {2300000}
+    True
+    >>> sorted(_arabic("10k runners, 5 km")), sorted(_arabic("5千元 5千米", "zh"))
+    ([5.0, 10000.0], [5.0, 5000.0])
     """
+    pattern, scales = (_ZH_NUMBER, _ZH_SCALES) if lang == "zh" else (_EN_NUMBER, _EN_SCALES)
     out = set()
-    for m in _ARABIC.findall(text):
-        for candidate in (m.replace(",", ""), m.split(".")[0].replace(",", "")):
+    for m in pattern.finditer(text):
+        number, word = m[1], next((w for w in m.groups()[1:] if w), None)
+        scale = scales[word.lower()] if word else 1.0
+        for candidate in (number.replace(",", ""), number.split(".")[0].replace(",", "")):
             try:
-                out.add(float(candidate))
+                out.add(round(float(candidate) * scale, 3))
             except ValueError:  # "1.2.3", or a digit newer than Python's Unicode tables
                 continue
             break
@@ -139,6 +162,10 @@ _CACHED_SENTENCE = 500
 #: counted characters (cheaper than finding each one).
 _NOT_EN_CHARS = regex.compile(r"\s+")
 _NOT_ZH_CHARS = regex.compile(r"[^\p{L}\p{N}]+")
+#: What the length feature leaves out: spaces and digits in English; in Chinese all but
+#: letters and digits, and then digits and Latin letters (copied, not translated).
+_NOT_EN_WRITTEN = regex.compile(r"[\s\p{Nd}]+")
+_NOT_ZH_WRITTEN = regex.compile(r"[^\p{L}\p{N}]+|[\p{Latin}\p{Nd}]+")
 
 
 def _en_chars(text: str) -> int:
@@ -159,6 +186,18 @@ def _zh_chars(text: str) -> int:
     return len(_NOT_ZH_CHARS.sub("", text))
 
 
+def written_chars(text: str, lang: str) -> int:
+    """The characters of ``text`` the length feature counts (``lang`` ``en`` or ``zh``).
+
+    >>> written_chars("Sale ends 12/31", "en"), written_chars("優惠到12/31為止", "zh")
+    (9, 5)
+    >>> written_chars("我用Python寫的。", "zh")
+    4
+    """
+    pattern = _NOT_EN_WRITTEN if lang == "en" else _NOT_ZH_WRITTEN
+    return len(pattern.sub("", text))
+
+
 def _en_side(text: str) -> _Side:
     return _cached_en_side(text) if len(text) <= _CACHED_SENTENCE else _make_en_side(text)
 
@@ -170,13 +209,17 @@ def _zh_side(text: str) -> _Side:
 def _make_en_side(text: str) -> _Side:
     rest = _URL.sub(" ", text)
     spelled = (float(_EN_NUMBERS[w]) for w in _EN_WORD.findall(rest.lower()) if w in _EN_NUMBERS)
-    return _side(text, rest, spelled, _en_chars(text), stems=en_stems(rest))
+    arabic = _arabic(rest)
+    return _side(text, rest, arabic, spelled, written_chars(text, "en"), stems=en_stems(rest))
 
 
 def _make_zh_side(text: str) -> _Side:
     rest = _URL.sub(" ", text)
-    numerals = (float(zh_numeral(m)) for m in _ZH_NUMERAL.findall(rest))
-    return _side(text, rest, numerals, _zh_chars(text), words=zh_words(rest))
+    arabic = _arabic(rest, "zh")
+    # A scale word after digits (230萬) is read with them, not as a numeral of its own.
+    spelled = _ZH_NUMBER.sub(" ", rest) if arabic else rest
+    numerals = (float(zh_numeral(m)) for m in _ZH_NUMERAL.findall(spelled))
+    return _side(text, rest, arabic, numerals, written_chars(text, "zh"), words=zh_words(rest))
 
 
 # Cached: a line that could pair with both neighbours is aligned twice, and dumps repeat
@@ -188,6 +231,7 @@ _cached_zh_side = functools.lru_cache(maxsize=4096)(_make_zh_side)
 def _side(
     text: str,
     rest: str,
+    arabic: frozenset[float],
     spelled: Iterable[float],
     chars: int,
     *,
@@ -197,7 +241,7 @@ def _side(
     """The features both languages share; ``rest`` is the text with URLs blanked out."""
     side = _Side.__new__(_Side)
     side.chars = chars
-    side.arabic = arabic = _arabic(rest)
+    side.arabic = arabic
     side.numbers = numbers = arabic | frozenset(spelled)
     side.latin = frozenset(t.lower() for t in _LATIN.findall(rest))
     side.urls = urls = frozenset(_URL.findall(text))
@@ -211,11 +255,18 @@ def _side(
 
 @functools.lru_cache(maxsize=1 << 14)
 def _length_plausibility(en_chars: int, zh_chars: int) -> float:
-    """exp(-z²/8) of the log length ratio's z-score (z is 10 when a side has no character)."""
+    """exp(-z²/8) of the log length ratio's z-score under the length model for
+    ``en_chars`` English characters (:class:`bilingual.model.LengthModel`); z is 10 when
+    a side has no character.
+
+    >>> _length_plausibility(5, 4) > 0.6 > _length_plausibility(50, 40)
+    True
+    """
     if not en_chars or not zh_chars:
         z = 10.0
     else:
-        z = (math.log(zh_chars / en_chars) - _LOG_RATIO_MEAN) / _LOG_RATIO_SD
+        mean, sd = _LENGTH.at(en_chars)
+        z = (math.log(zh_chars / en_chars) - mean) / sd
     return math.exp(-z * z / 8)
 
 
@@ -230,19 +281,21 @@ def _punct(en_end: str, zh_end: str) -> int:
 
 def _features(en: _Side, zh: _Side) -> tuple[float, float, int, int, int]:
     """(length plausibility, lexical overlap, anchors matched, anchors missed, punct)."""
-    matched = missed = 0
+    matched = missed = copied = 0
     # Most pairs have no anchor at all: no set to make. (``arabic`` is within ``numbers``;
     # English Latin tokens, every word, count only against Chinese ones.)
     if en.anchored or zh.anchored or zh.latin:
-        matched = len(en.numbers & zh.numbers) + len(zh.latin & en.latin) + len(en.urls & zh.urls)
+        shared = zh.latin & en.latin
+        matched = len(en.numbers & zh.numbers) + len(shared) + len(en.urls & zh.urls)
         missed = (
             len(en.arabic - zh.numbers)
             + len(zh.arabic - en.numbers)
             + len(zh.latin - en.latin)
             + len(en.urls ^ zh.urls)
         )
+        copied = sum(map(len, shared))  # the Chinese side leaves these out of its length
     return (
-        _length_plausibility(en.chars, zh.chars),
+        _length_plausibility(max(en.chars - copied, 0), zh.chars),
         overlap(en.stems, zh.words, en.stem_set),
         matched,
         missed,
@@ -284,9 +337,9 @@ def sentence_score(en: str, zh: str) -> float:
     """The confidence, in [0, 1], that the sentence ``zh`` translates the sentence ``en``.
 
     >>> sentence_score("I bought 3 apples.", "我買了三個蘋果。")
-    0.904
+    0.915
     >>> sentence_score("I bought 3 apples.", "火車晚點了。")
-    0.096
+    0.078
     """
     if not en.strip() or not zh.strip():
         return 0.0
@@ -464,8 +517,8 @@ def align_sentences(en: str, zh: str) -> tuple[SentencePair, ...]:
 
     >>> for p in align_sentences("Are you OK? I bought 3 apples.", "你還好嗎？我買了三個蘋果。"):
     ...     print(p.en, "|", p.zh, "|", p.score)
-    Are you OK? | 你還好嗎？ | 0.929
-    I bought 3 apples. | 我買了三個蘋果。 | 0.904
+    Are you OK? | 你還好嗎？ | 0.959
+    I bought 3 apples. | 我買了三個蘋果。 | 0.915
     """
     en_spans, en_sides = _en_sentences(en)
     zh_spans, zh_sides = _zh_sentences(zh)

@@ -16,14 +16,18 @@ The rules, in order (:data:`RULES`), each a reason to refuse:
    follows and translates nothing;
 4. ``name and transcription``: a name alone on both sides (``Zoë Chen`` and ``陳柔伊``): a
    transcription, not a translation;
-5. ``trailing term``: within one line, Chinese first and then English without the shape
+5. ``question and answer``: one side asks and the other does not: the English ends on
+   ``?`` while the Chinese has no question mark, question particle or question word
+   (``Where can I download the app?`` and ``這裡可以下載``), or the Chinese ends on ``？``
+   while the English ends on ``.`` or ``!``. A translation of a question asks too;
+6. ``trailing term``: within one line, Chinese first and then English without the shape
    of a sentence (no sentence end, at most ``MODEL.max_embedded_words`` words), scoring
    under ``MODEL.cross_line_threshold``. That is the layout of code-switching, a term or
    name closing the Chinese sentence (``我很喜歡 Harry Potter``), not the English-then-
    Chinese layout of a bilingual headline; the layout is no evidence of a translation,
    so the score alone must carry it, as it must for two neighbouring lines (a chat
    line written twice, ``晚安 good night``, scores far above that bar);
-6. ``low score``: the sentence alignment's score (:func:`bilingual.align.pair_score`) is
+7. ``low score``: the sentence alignment's score (:func:`bilingual.align.pair_score`) is
    under the threshold of the pair's layout: ``MODEL.pair_threshold`` within a line,
    ``MODEL.cross_line_threshold`` (or the run's ``--pair-threshold``) across lines; both
    thresholds and how they were chosen are in :mod:`bilingual.model` and ``docs/pairs.md``.
@@ -61,6 +65,11 @@ _HEADER = regex.compile(rf"[\[(]?(?:(?:{_DATE}),?\s+)?(?:{_TIME})[\])]?\s+(?P<re
 _CAPITAL_WORD = regex.compile(r"\p{Lu}[\p{L}\p{M}'’-]*")
 _HAN_NAME = regex.compile(r"\p{Han}{2,4}")
 _CLOSERS = "\"'”’»)]}」』）》 "
+#: What makes Chinese text ask: a question mark, a closing particle, a question word.
+_ZH_ASKS = regex.compile(
+    r"[?？]|[嗎吗呢麼么][\p{P}\s]*$|什麼|什么|甚麼|哪|誰|谁|幾|几|多少|怎|為何|为何|是否|"
+    r"有沒有|有没有|是不是|能不能|會不會|会不会|可不可以|要不要|好不好|對不對|对不对"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,6 +155,28 @@ def name_and_transcription(c: Candidate) -> bool:
     return english_name(c.en) and chinese_name(c.zh)
 
 
+def _end(text: str) -> str:
+    """The last character before closing quotes, brackets and spaces."""
+    return text.rstrip(_CLOSERS)[-1:]
+
+
+def question_and_answer(c: Candidate) -> bool:
+    """One side asks and the other does not (see :data:`_ZH_ASKS` for Chinese).
+
+    >>> question_and_answer(_c("Where can I download the app?", "這裡可以下載"))
+    True
+    >>> question_and_answer(_c("Is it raining?", "在下雨嗎")), question_and_answer(
+    ...     _c("Where is the station?", "車站在哪裡"))
+    (False, False)
+    >>> question_and_answer(_c("I ate already.", "你吃了嗎？")), question_and_answer(
+    ...     _c("Thanks!", "謝謝！"))
+    (True, False)
+    """
+    if _end(c.en) == "?":
+        return not _ZH_ASKS.search(c.zh)
+    return _end(c.zh) in "?？" and _end(c.zh) != "" and _end(c.en) in (".", "!")
+
+
 def sentence_shaped(text: str) -> bool:
     """Ends on a sentence mark, or has more words than a term embedded in Chinese may
     (``MODEL.max_embedded_words``, the segmenter's own measure of code-switching).
@@ -153,7 +184,7 @@ def sentence_shaped(text: str) -> bool:
     >>> [sentence_shaped(t) for t in ["Thanks a lot!", "kickoff meeting", "Harry Potter"]]
     [True, False, False]
     """
-    end = text.rstrip(_CLOSERS)[-1:]
+    end = _end(text)
     words = len(_WORD.findall(text))
     return bool(end and SENTENCE_END.match(end)) or words > MODEL.max_embedded_words
 
@@ -192,6 +223,7 @@ RULES: tuple[tuple[str, Callable[[Candidate], bool]], ...] = (
     ("header", header),
     ("label", label),
     ("name and transcription", name_and_transcription),
+    ("question and answer", question_and_answer),
     ("trailing term", trailing_term),
     ("low score", low_score),
 )

@@ -13,7 +13,7 @@ from types import ModuleType
 import pytest
 
 from bilingual import align, crossline, label, segment
-from bilingual.model import MODEL, Model, Weights
+from bilingual.model import MODEL, LengthModel, Model, Weights
 from bilingual.options import Options
 
 CALIBRATE = Path(__file__).resolve().parents[1] / "benchmarks" / "calibrate.py"
@@ -56,7 +56,7 @@ def test_model_is_hashable_and_compares_by_value() -> None:
 
 def test_signature_name() -> None:
     """The name that goes into the reproducibility signature."""
-    assert (MODEL.name, MODEL.version) == ("tatoeba-2022", 1)
+    assert (MODEL.name, MODEL.version) == ("tatoeba-2022", 2)
 
 
 @pytest.mark.parametrize(
@@ -77,7 +77,7 @@ def test_model_rejects_impossible_numbers(changes: dict[str, object], message: s
 
 def test_modules_read_the_model() -> None:
     """The stages use the model's numbers, and the old public name stays importable."""
-    assert crossline.DEFAULT_THRESHOLD == MODEL.cross_line_threshold == 0.5
+    assert crossline.DEFAULT_THRESHOLD == MODEL.cross_line_threshold == 0.45
     assert Options().pair_threshold == MODEL.cross_line_threshold
     assert crossline._HOPELESS_LENGTH == 0.144
     assert MODEL.plain_english_ratio == label._PLAIN_ENGLISH_RATIO
@@ -130,22 +130,33 @@ def test_calibrate_features_are_what_the_score_weighs(
 
 def test_calibrate_prints_a_model_that_can_be_pasted(calibrate: ModuleType) -> None:
     """The printed ``Model(...)`` evaluates back to the model it was printed from."""
-    refitted = calibrate.refit(-1.2, 0.3, [-8.0, 7.0, 7.0, 0.5, -0.7, 2.0])
+    length = LengthModel(mean=-1.0, floor=0.01, per_char=0.5)
+    refitted = calibrate.refit(-1.2, 0.3, length, [-8.0, 7.0, 7.0, 0.5, -0.7, 2.0])
     assert refitted.weights.match == MODEL.weights.match  # hand-set, not fitted
     assert refitted.version == MODEL.version + 1
     source = calibrate.model_source(refitted)
-    assert eval(source, {"Model": Model, "Weights": Weights}) == refitted
+    names = {"Model": Model, "Weights": Weights, "LengthModel": LengthModel}
+    assert eval(source, names) == refitted
 
 
 def test_calibrate_doctests(calibrate: ModuleType) -> None:
     """calibrate.py's own examples hold (the benchmarks are outside the doctest paths)."""
     result = doctest.testmod(calibrate, optionflags=doctest.NORMALIZE_WHITESPACE)
-    assert (result.failed, result.attempted) == (0, 3)
+    assert (result.failed, result.attempted) == (0, 4)
 
 
 def test_length_model_is_tatoeba_2022(calibrate: ModuleType) -> None:
     """The length model's numbers are the ones calibrate.py measures on Tatoeba v2022."""
     if not TATOEBA.exists():
         pytest.skip("shared Tatoeba data not available")
-    mean, sd = calibrate.length_model(calibrate.load())
+    pairs = calibrate.load()
+    mean, sd = calibrate.length_model(pairs)
     assert (round(mean, 3), round(sd, 3)) == (MODEL.log_ratio_mean, MODEL.log_ratio_sd)
+    assert calibrate.short_length_model(pairs) == MODEL.length
+
+
+def test_short_texts_vary_more_in_length() -> None:
+    """The score's length model widens for short texts: a 4:4 sign pair is plausible
+    (``Exit`` is short), the same ratio over 40 characters is not."""
+    assert align._length_plausibility(4, 4) > 0.3 > align._length_plausibility(40, 40)
+    assert MODEL.length.at(5)[1] > 2 * MODEL.length.at(500)[1]

@@ -13,7 +13,7 @@ and reads ``layout``, ``unit``, ``min_score`` and the run's ``signature`` from
 >>> write(process(["Thanks! 謝謝！"]), "tsv", Target(stream=buf), Options())
 1
 >>> buf.getvalue().splitlines()[1]
-'Thanks!\\t謝謝！\\t0.999\\t<input>:1'
+'Thanks!\\t謝謝！\\t1.0\\t<input>:1'
 """
 
 from __future__ import annotations

@@ -57,7 +57,7 @@ def pairs_rows(record: Record, options: Options = DEFAULT_OPTIONS) -> Iterator[d
     >>> next(pairs_rows(next(process(["Thanks! 謝謝！"], Options(simplify="tw2s")))))
     ... # doctest: +NORMALIZE_WHITESPACE
     {'id': '<input>:1#p0', 'translation': {'en': 'Thanks!', 'zh': '谢谢！'},
-     'score': 0.999, 'source': '<input>', 'line': 1, 'zh_original': '謝謝！'}
+     'score': 1.0, 'source': '<input>', 'line': 1, 'zh_original': '謝謝！'}
     """
     m = record.message
     tidy = cleaner(options.clean)
