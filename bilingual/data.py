@@ -39,6 +39,13 @@ GLOSS_STOP_WORDS = frozenset(
     up out one's sb sth used also etc something someone esp particle""".split()
 )
 
+#: Abbreviations that precede a number: a period after one, before the number, ends no
+#: sentence (``Dec. 5``, ``No. 3``, ``p. 12``): months and the number-preceding
+#: abbreviations of the Pragmatic Segmenter / pySBD list, lowercase, without the period.
+NUMBER_ABBREVIATIONS = frozenset(
+    """jan feb mar apr jun jul aug sep sept oct nov dec no nos art ext p pp vol ch fig""".split()
+)
+
 #: Titles that precede a name: a period after one never ends an English sentence
 #: (``Dr. Watson``). The name-preceding abbreviations of the Pragmatic Segmenter / pySBD
 #: abbreviation list, lowercase, without the period.

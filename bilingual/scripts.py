@@ -72,7 +72,7 @@ SPACE = regex.compile(r"[\s\p{Z}\p{Cc}\p{Cf}]+")
 SENTENCE_END = regex.compile(f"[{_SENTENCE_END}]")
 #: A token made only of separator marks (bullets, dashes, bars, arrows): left between
 #: segments rather than attached to one.
-SEPARATOR_TOKEN = regex.compile(r"[\p{Pd}|¦/\\•‧∙·・~=*_>»<«→←↔⇒⇐►▶◆■□●○#+]+")
+SEPARATOR_TOKEN = regex.compile(r"[\p{Pd}|¦｜￤/\\•‧∙·・~=*_>»<«→←↔⇒⇐►▶◆■□●○#+]+")
 #: A token made only of closing punctuation: it belongs to the text before it.
 CLOSING_TOKEN = regex.compile(r"[\p{Pe}\p{Pf}.,;:!?%。，、；：！？…‼⁇⁈⁉．｡%'\"]+")
 #: The closing marks at the start of a glued gap (``技術!China``).

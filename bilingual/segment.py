@@ -23,7 +23,7 @@ from dataclasses import dataclass
 import regex
 
 from bilingual import scripts
-from bilingual.data import ENGLISH_WORDS, ZH_FUNCTION_CHARS
+from bilingual.data import ENGLISH_WORDS, NUMBER_ABBREVIATIONS, ZH_FUNCTION_CHARS
 from bilingual.model import MODEL
 
 #: Kinds of atom, in priority order when two would start at the same place.
@@ -49,7 +49,7 @@ _ELLIPSIS = regex.compile(r"\.\.+|…+|。。+|．．+")
 #: Bars and bullets: they separate items of a list (``Exit 出口 | Entrance 入口``,
 #: ``Buy milk • 買牛奶``) and never stand inside a sentence, so a sentence ends at one.
 #: Dashes, slashes and arrows can (``I tried 小籠包 - so good``): they end none.
-_LIST_SEPARATOR = regex.compile(r"[|¦•‧∙◆■□●○►▶]+")
+_LIST_SEPARATOR = regex.compile(r"[|¦｜￤•‧∙◆■□●○►▶]+")
 _LAST_LETTER = regex.compile(r"\p{L}", regex.REVERSE)
 #: A word with a capital or a digit: a name or a term (``NASA``, ``iPhone``, ``CI005``).
 _TERM_WORD = regex.compile(r"[\p{Lu}\p{N}]")
@@ -786,7 +786,31 @@ def _boundary(text: str, start: int, end: int) -> bool:
     """Does a sentence end in ``text[start:end]``? A dot inside a term is none; a bar or
     a bullet is one (:data:`_LIST_SEPARATOR`)."""
     return _LIST_SEPARATOR.search(text, start, end) is not None or any(
-        not _inner_dot(text, m.start()) for m in scripts.SENTENCE_END.finditer(text, start, end)
+        not _inner_dot(text, m.start()) and not _abbreviation_dot(text, m.start())
+        for m in scripts.SENTENCE_END.finditer(text, start, end)
+    )
+
+
+_WORD_BEFORE = regex.compile(r"(?r)\b[A-Za-z]+")
+_DIGIT_AFTER = regex.compile(r"[ \u00a0]?\d")
+
+
+def _abbreviation_dot(text: str, at: int) -> bool:
+    """Is ``text[at]`` the period of an abbreviation before a number (``Dec. 5``,
+    ``No. 3``: :data:`bilingual.data.NUMBER_ABBREVIATIONS`)? It ends no sentence, as the
+    English sentence splitter also reads it.
+
+    >>> _abbreviation_dot("on Dec. 5. 报名", 6), _abbreviation_dot("finished 3rd. 3 位", 12)
+    (True, False)
+    """
+    if text[at] != ".":
+        return False
+    word = _WORD_BEFORE.match(text, 0, at)
+    return (
+        word is not None
+        and word.end() == at
+        and word.group().lower() in NUMBER_ABBREVIATIONS
+        and _DIGIT_AFTER.match(text, at + 1) is not None
     )
 
 

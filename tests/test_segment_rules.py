@@ -353,3 +353,31 @@ def test_a_framed_heading_keeps_its_titles_apart(
     """A line framed by one separator on both sides is a heading: a word at the edge of
     one title does not join the other; a term inside a title still does."""
     assert _segments(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Shop closes on Nov. 30. 本店11月30日結束營業。",
+            [("en", "Shop closes on Nov. 30."), ("zh", "本店11月30日結束營業。")],
+        ),
+        ("See No. 7 請看第七號", [("en", "See No. 7"), ("zh", "請看第七號")]),
+        # An ordinary word before the period ends the sentence: the number goes right.
+        ("We came 2nd. 2 個人都哭了", [("en", "We came 2nd."), ("zh", "2 個人都哭了")]),
+    ],
+)
+def test_a_number_after_an_abbreviation_stays_in_its_sentence(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    """``Dec. 5``: the period of a number-preceding abbreviation ends no sentence."""
+    assert [(s.lang, s.text) for s in split(text) if s.is_language] == expected
+
+
+def test_a_fullwidth_bar_stands_apart() -> None:
+    """``｜`` (U+FF5C) parts two headlines as ``|`` does and belongs to neither."""
+    segments = split("Ferry Fares Rise ｜ 渡輪票價上漲")
+    assert [(s.lang, s.text) for s in segments] == [
+        ("en", "Ferry Fares Rise"),
+        ("zh", "渡輪票價上漲"),
+    ]
