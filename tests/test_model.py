@@ -81,7 +81,7 @@ def test_modules_read_the_model() -> None:
     assert Options().pair_threshold == MODEL.cross_line_threshold
     assert crossline._HOPELESS_LENGTH == 0.144
     assert MODEL.plain_english_ratio == label._PLAIN_ENGLISH_RATIO
-    assert segment._MAX_EMBEDDED_CJK == MODEL.max_embedded_cjk == 8
+    assert segment._MAX_EMBEDDED_CJK == MODEL.max_embedded_cjk == 5
     assert segment._EDGE_WORD_HOST_RATIO == MODEL.edge_word_host_ratio == 1.5
 
 
