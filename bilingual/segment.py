@@ -50,7 +50,9 @@ _ELLIPSIS = regex.compile(r"\.\.+|…+|。。+|．．+")
 #: ``Buy milk • 買牛奶``) and never stand inside a sentence, so a sentence ends at one.
 #: Dashes, slashes and arrows can (``I tried 小籠包 - so good``): they end none.
 _LIST_SEPARATOR = regex.compile(r"[|¦｜￤•‧∙◆■□●○►▶]+")
-_LAST_LETTER = regex.compile(r"\p{L}", regex.REVERSE)
+#: The last character of a Latin run's words: the run is made of ``\p{Latin}``, which
+#: holds letter numbers too (``Ⅻ``, not ``\p{L}``: the fuzz found ``Ⅻ K到``).
+_LAST_LATIN = regex.compile(r"\p{Latin}", regex.REVERSE)
 #: A word with a capital or a digit: a name or a term (``NASA``, ``iPhone``, ``CI005``).
 _TERM_WORD = regex.compile(r"[\p{Lu}\p{N}]")
 _DIGIT = regex.compile(r"\p{N}")
@@ -405,7 +407,7 @@ def _glue_terms(text: str, runs: list[_Run]) -> None:
         after = runs[k + 1] if k + 1 < len(runs) else None
         if after is not None and (cut := _glued_tail(text, joined[-1], after)) is not None:
             head = joined[-1]
-            head_end = _LAST_LETTER.search(text, head.start, cut)
+            head_end = _LAST_LATIN.search(text, head.start, cut)
             assert head_end is not None  # the run has words before its tail
             joined[-1] = _Run(head.start, head_end.end(), "latin", head.words - 1)
             tail = _Run(cut, head.end, "latin", 1)

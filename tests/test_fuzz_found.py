@@ -175,3 +175,12 @@ def test_a_line_with_a_bare_carriage_return_is_not_a_csv_header() -> None:
     """Found by hypothesis in CI: ``,\\r0`` made csv raise inside the WeChat header check."""
     (record,) = bilingual.process([",\r0"])
     assert record.message.text == ",\r0"
+
+
+def test_a_roman_numeral_before_a_term_glued_to_han_is_segmented() -> None:
+    """``segment._glue_terms``: ``Ⅻ`` (U+216B) is Latin script but no ``\\p{L}``, so the
+    Latin run ``Ⅻ K`` had no letter before its glued tail ``K`` and an assertion failed
+    (fuzz seed 1007). The run's last Latin character now ends its head, and the one-word
+    head joins the Chinese sentence its tail went to."""
+    (record,) = bilingual.process(["\u216b\u00a0K到"])
+    assert [(s.lang, s.start, s.end) for s in record.segments] == [("zh", 0, 4)]
