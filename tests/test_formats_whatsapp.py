@@ -337,3 +337,11 @@ def test_generated_exports_lose_nothing_and_keep_speakers_and_times(
     if not caught and not year_first_unproven:  # proven: every time is the one written
         expected = [(m if seconds else m.replace(second=0)).isoformat() for m in moments]
         assert [m.time for m in parsed] == expected
+
+
+def test_a_date_only_year_first_can_read_proves_the_year_first() -> None:
+    """``29-02-01`` cannot be 29 February 2001 (no leap year), nor a month 29: only
+    2029-02-01 reads it, so the year comes first, with no warning (Hypothesis found the
+    file reading it d/m/y, a date of no calendar, and leaving the messages without time)."""
+    text = "".join(f"[29-02-01 00:0{k}] Amy: ?\n" for k in range(3))
+    assert [m.time for m in quiet(text)] == [f"2029-02-01T00:0{k}:00" for k in range(3)]

@@ -5,6 +5,7 @@ Shared regex pieces for header patterns live here too, built once at import.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import warnings
 from collections.abc import Callable, Iterator
@@ -80,13 +81,24 @@ def to_24h(hour: int, marker: str | None) -> int:
 Triple = tuple[int, int, int]
 
 
+#: Days of each month in a common year.
+_MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
 def fits(triple: Triple, order: str) -> bool:
-    """True when ``triple`` is a possible date read in ``order`` (years any, 2 or 4 digits).
+    """True when ``triple`` is a date of the calendar read in ``order`` (years 2 or 4
+    digits, a 2-digit one in 2000-2099 as :func:`iso` reads it).
 
     >>> fits((13, 2, 23), "dmy"), fits((13, 2, 23), "mdy"), fits((21, 3, 25), "ymd")
     (True, False, True)
+    >>> fits((29, 2, 1), "dmy"), fits((29, 2, 1), "ymd"), fits((29, 2, 24), "dmy")
+    (False, True, True)
     """
-    return 1 <= triple[order.index("m")] <= 12 and 1 <= triple[order.index("d")] <= 31
+    year, month, day = (triple[order.index(k)] for k in "ymd")
+    if not 1 <= month <= 12 or day < 1:
+        return False
+    leap = month == 2 and calendar.isleap(year + 2000 if year < 100 else year)
+    return day <= _MONTH_DAYS[month - 1] + leap
 
 
 #: What an unproven file's warning says the dates left open.
@@ -106,8 +118,9 @@ class DateEvidence:
     * **where the year is**: last, proven by a last field above 31 (``2022``, an era
       year), by a date y/m/d cannot read, or by the first field changing (day after day)
       at least twice more often than the last; first (``21-03-25``, two-digit years
-      first), proven by the last field changing at least twice more often than the first
-      (the year changes least often of the three);
+      first), proven by a date that only y/m/d can read (``29-02-01``: 1 February 2029,
+      as 2001 has no 29 February), or by the last field changing at least twice more
+      often than the first (the year changes least often of the three);
     * **day or month first**, once the year is proven last: a first field above 12 proves
       d/m, a second field above 12 proves m/d; both (two phones' exports joined) prove
       neither. Until the year is placed, a first field in 13..31 proves nothing: ``23-11-05``
@@ -132,6 +145,7 @@ class DateEvidence:
     day_first: bool = False  # a first field in 13..31
     month_first: bool = False  # a second field above 12
     year_last: bool = False  # proven by a value: a last field > 31, or not y/m/d
+    year_first: bool = False  # proven by a value: only y/m/d reads it
     changes_first: int = 0  # how often the first field changed from one date to the next
     changes_last: int = 0
     previous: Triple | None = None
@@ -148,13 +162,16 @@ class DateEvidence:
         self.day_first = self.day_first or first > 12
         self.month_first = self.month_first or second > 12
         self.year_last = self.year_last or last > 31 or not fits(triple, "ymd")
+        self.year_first = self.year_first or not (fits(triple, "dmy") or fits(triple, "mdy"))
         if self.previous is not None:
             self.changes_first += first != self.previous[0]
             self.changes_last += last != self.previous[2]
         self.previous = triple
 
     def _year_first(self) -> bool:
-        return not self.year_last and self.changes_last >= 2 * self.changes_first + 2
+        return not self.year_last and (
+            self.year_first or self.changes_last >= 2 * self.changes_first + 2
+        )
 
     def _year_last(self) -> bool:
         return self.year_last or self.changes_first >= 2 * self.changes_last + 2
