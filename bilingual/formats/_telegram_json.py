@@ -29,7 +29,7 @@ from typing import Any
 
 import regex
 
-from bilingual.decode import Line
+from bilingual.decode import Line, rejoined
 from bilingual.errors import InputError
 from bilingual.records import Message
 
@@ -95,18 +95,6 @@ def parse(lines: Iterable[Line], *, source: str, name: str) -> Iterator[Message]
         )  # fmt: skip
 
 
-def _joined(rows: Iterable[Line]) -> Iterator[str]:
-    """The texts of ``rows`` with a line feed between lines; pieces of a cut line bare.
-
-    >>> list(_joined([(1, "{"), (2, '"a": '), (2, "1}")]))
-    ['{', '\\n"a": ', '1}']
-    """
-    previous: int | None = None
-    for number, text in rows:
-        yield "\n" + text if previous is not None and number != previous else text
-        previous = number
-
-
 #: Read at least this many characters at a time (more when one value needs more).
 CHUNK = 1 << 16
 #: A decoding error this close to the end of the text held may be the end of what was
@@ -140,7 +128,7 @@ class _Window:
         self.arrays = 0  # "messages" arrays found
         self.text = ""
         self.pos = 0
-        self._pieces = _joined(chain([head], rows) if head else ())
+        self._pieces = rejoined(chain([head], rows) if head else ())
         self._chunk = chunk
         self._ended = False
         self._line, self._counted = self.first, 0  # the line of text[_counted]
