@@ -42,6 +42,17 @@ _LONE_SURROGATE = regex.compile(r"[\ud800-\udfff]")
 _SEPARATORS = str.maketrans({"\u2028": "\n", "\u2029": "\n"})
 
 
+#: Read at least this many characters at a time (more when one value needs more).
+CHUNK = 1 << 16
+#: A decoding error this close to the end of the text held may be the end of what was
+#: read, not a fault (``tru``, ``1.5e``, a cut ``\\uXXXX`` escape): read more and retry.
+_TAIL = 16
+#: Containers open at once, outside messages (inside one, ``json`` has its own limit).
+_DEPTH = 1000
+_SPACE = regex.compile(r"[ \t\n\r]*")
+_DECODER = json.JSONDecoder()
+
+
 def text_of(value: Any) -> str:
     """A message's ``text``: a string, or a list of strings and entity parts, joined bare.
 
@@ -76,8 +87,11 @@ def clean_string(text: str) -> str:
     return _LONE_SURROGATE.sub("\ufffd", text)
 
 
-def parse(lines: Iterable[Line], *, source: str, name: str) -> Iterator[Message]:
-    """Yield the messages of every chat in a Telegram JSON export, as they are read.
+def parse(
+    lines: Iterable[Line], *, source: str, name: str, chunk: int = CHUNK
+) -> Iterator[Message]:
+    """Yield the messages of every chat in a Telegram JSON export, as they are read
+    (at least ``chunk`` characters at a time: :class:`_Window`).
 
     >>> doc = '{"messages": [\\n {"id": 1, "type": "message", "date": "2023-01-05T15:07:09",'
     >>> doc += '\\n  "from": "Amy", "text": "Hi 你好"}]}'
@@ -85,7 +99,7 @@ def parse(lines: Iterable[Line], *, source: str, name: str) -> Iterator[Message]
     >>> [(m.line, m.end_line, m.speaker, m.time, m.text) for m in parse(rows, source="r", name="t")]
     [(2, 3, 'Amy', '2023-01-05T15:07:09', 'Hi 你好')]
     """
-    window = _Window(lines, source)
+    window = _Window(lines, source, chunk=chunk)
     for obj, line, end in _walk(window):
         yield _message(obj, source, name, line, end)
     if not window.arrays:
@@ -93,17 +107,6 @@ def parse(lines: Iterable[Line], *, source: str, name: str) -> Iterator[Message]
             'no "messages" list: not a Telegram Desktop JSON export', source=source,
             line=window.first,
         )  # fmt: skip
-
-
-#: Read at least this many characters at a time (more when one value needs more).
-CHUNK = 1 << 16
-#: A decoding error this close to the end of the text held may be the end of what was
-#: read, not a fault (``tru``, ``1.5e``, a cut ``\\uXXXX`` escape): read more and retry.
-_TAIL = 16
-#: Containers open at once, outside messages (inside one, ``json`` has its own limit).
-_DEPTH = 1000
-_SPACE = regex.compile(r"[ \t\n\r]*")
-_DECODER = json.JSONDecoder()
 
 
 class _Window:
