@@ -227,3 +227,13 @@ def test_cli_a_broken_export_to_stdout_gives_the_records_before_it(tmp_path: Pat
     assert code == EXIT_INPUT
     assert [json.loads(row)["text"] for row in out.splitlines()] == [m.text for m in MESSAGES[:7]]
     assert "invalid Telegram JSON" in err
+
+
+@pytest.mark.parametrize("cut", range(1, 12))
+def test_a_number_cut_between_pieces_is_read_whole(cut: int) -> None:
+    """Found by the property above: ``-2e3`` cut after ``-2e`` was read as ``-2`` and then
+    a fault at ``e``; a number near the end of the text read waits for more."""
+    line = '{"n": -2e3, "messages": [{"from": "Amy", "text": "hi"}]}'
+    rows = [(1, line[: 6 + cut]), (1, line[6 + cut :])]
+    (message,) = parse(rows, source="s", name="telegram", chunk=1)
+    assert (message.speaker, message.text) == ("Amy", "hi")

@@ -45,7 +45,8 @@ _SEPARATORS = str.maketrans({"\u2028": "\n", "\u2029": "\n"})
 #: Read at least this many characters at a time (more when one value needs more).
 CHUNK = 1 << 16
 #: A decoding error this close to the end of the text held may be the end of what was
-#: read, not a fault (``tru``, ``1.5e``, a cut ``\\uXXXX`` escape): read more and retry.
+#: read, not a fault (``tru``, a cut ``\\uXXXX`` escape), and a number this close may go
+#: on (``1.5`` of ``1.5e3``): read more and decode again.
 _TAIL = 16
 #: Containers open at once, outside messages (inside one, ``json`` has its own limit).
 _DEPTH = 1000
@@ -154,23 +155,29 @@ class _Window:
                 value, end = _DECODER.raw_decode(self.text, self.pos)
             except json.JSONDecodeError as exc:
                 if self._ended or not _maybe_cut(exc.msg, exc.pos, len(self.text)):
-                    raise self.error(f"invalid Telegram JSON ({exc.msg}, column "
-                                     f"{self.column_at(exc.pos)}); is the export complete?",
-                                     exc.pos) from None  # fmt: skip
+                    raise self.invalid(exc.msg, exc.pos) from None
             except RecursionError:
                 raise self.error("Telegram JSON nested too deeply to be an export") from None
             except ValueError as exc:  # a number of more than 4,300 digits: int() refuses it
                 raise self.error(f"invalid Telegram JSON ({str(exc).split(':')[0]})") from None
-            else:  # a number at the end of the text read may go on
-                if end < len(self.text) or self._ended or type(value) not in (int, float):
+            else:  # a number near the end of the text read may go on (``-2`` of ``-2e3``)
+                if self._ended or type(value) not in (int, float) or end + _TAIL < len(self.text):
                     start, self.pos = self.pos, end
                     return value, self.line_at(start), self.line_at(end - 1)
             self._more()
 
     def error(self, problem: str, pos: int | None = None) -> InputError:
         """An InputError naming the line of ``pos`` (default: the reading position)."""
-        return InputError(problem, source=self.source, line=self.line_at(self.pos if pos is None
-                                                                          else pos))  # fmt: skip
+        where = self.pos if pos is None else pos
+        return InputError(problem, source=self.source, line=self.line_at(where))
+
+    def invalid(self, fault: str, pos: int | None = None) -> InputError:
+        """The InputError for a ``fault`` of the JSON at ``pos`` (default: the reading
+        position), named with its line and column as ``json`` names them."""
+        where = self.pos if pos is None else pos
+        column = self.column_at(where)
+        return self.error(f"invalid Telegram JSON ({fault}, column {column}); "
+                          "is the export complete?", where)  # fmt: skip
 
     def line_at(self, pos: int) -> int:
         """The line number of ``text[pos]`` (counted from the last position asked)."""
@@ -257,7 +264,7 @@ def _item(window: _Window) -> tuple[dict[str, Any], int, int]:
     obj, line, end = window.value()
     if not isinstance(obj, dict):
         if window.peek() not in (",", "]"):
-            raise _fault(window, "Expecting ',' delimiter")
+            raise window.invalid("Expecting ',' delimiter")
         raise InputError("a message is not a JSON object", source=window.source, line=line)
     return obj, line, end
 
@@ -284,10 +291,10 @@ def _key(window: _Window, stack: list[str], char: str, *, first: bool) -> tuple[
     if first and char == "}":
         return _close(window, stack), None
     if char != '"':
-        raise _fault(window, "Expecting property name enclosed in double quotes")
+        raise window.invalid("Expecting property name enclosed in double quotes")
     key = window.value()[0]
     if window.peek() != ":":
-        raise _fault(window, "Expecting ':' delimiter")
+        raise window.invalid("Expecting ':' delimiter")
     window.pos += 1
     return _VALUE, key
 
@@ -296,13 +303,13 @@ def _after_value(window: _Window, stack: list[str], char: str) -> str:
     """Read what follows a value: a comma, the end of its container, or of the document."""
     if not stack:
         if char:
-            raise _fault(window, "Extra data")
+            raise window.invalid("Extra data")
         return _DONE
     if char == ",":
         window.pos += 1
         return _KEY if stack[-1] == "{" else _VALUE
     if char != _CLOSE[stack[-1]]:
-        raise _fault(window, "Expecting ',' delimiter")
+        raise window.invalid("Expecting ',' delimiter")
     return _close(window, stack)
 
 
@@ -311,13 +318,6 @@ def _close(window: _Window, stack: list[str]) -> str:
     stack.pop()
     window.pos += 1
     return _NEXT
-
-
-def _fault(window: _Window, problem: str) -> InputError:
-    """The InputError ``json`` would give for ``problem`` at the reading position."""
-    column = window.column_at(window.pos)
-    return window.error(f"invalid Telegram JSON ({problem}, column {column}); "
-                        "is the export complete?")  # fmt: skip
 
 
 def stamp(obj: dict[str, Any]) -> tuple[str | None, str | None]:
