@@ -15,9 +15,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from test_cli import run
 
-from bilingual import Options, process
+from bilingual import Options, formats, process
 from bilingual.cli import EXIT_INPUT
-from bilingual.decode import Line
+from bilingual.decode import Line, pieces, split_lines
 from bilingual.errors import InputError
 from bilingual.formats._telegram_json import _message, parse
 from bilingual.records import Message
@@ -152,8 +152,8 @@ def test_a_message_that_is_not_an_object_names_its_line() -> None:
 
 
 def test_a_long_message_text_goes_out_in_parts_that_make_it_up() -> None:
-    """A message text longer than the line limit comes out in parts, numbered, on the
-    message's line, whose texts in order make up the text (the parts stage cuts it)."""
+    """Through the pipeline, a message text longer than the line limit comes out in
+    parts, numbered, on the message's line, whose texts in order make up the text."""
     text = "Tea 茶 is ready. " * 300
     messages = [{"type": "message", "from": "Amy", "text": text},
                 {"type": "message", "from": "Bo", "text": "ok"}]  # fmt: skip
@@ -237,3 +237,14 @@ def test_a_number_cut_between_pieces_is_read_whole(cut: int) -> None:
     rows = [(1, line[: 6 + cut]), (1, line[6 + cut :])]
     (message,) = parse(rows, source="s", name="telegram", chunk=1)
     assert (message.speaker, message.text) == ("Amy", "hi")
+
+
+def test_the_parser_gives_a_long_text_out_in_parts() -> None:
+    """The parser itself gives a text over the limit out in parts, cut as
+    :func:`~bilingual.decode.pieces` cuts it, like the line-based chat formats."""
+    text = "Tea 茶 is ready. " * 300
+    doc = json.dumps({"messages": [{"type": "message", "from": "Amy", "text": text}]}, indent=1)
+    messages = list(formats.parse(split_lines(doc), source="s", format="telegram", limit=500))
+    assert [m.text for m in messages] == list(pieces(text, 500))
+    assert [m.part for m in messages] == list(range(1, len(messages) + 1))
+    assert {(m.line, m.end_line, m.speaker) for m in messages} == {(3, 7, "Amy")}

@@ -6,8 +6,9 @@ no more memory than its largest message: the text of the lines is held in a wind
 that it is JSON; each item of a ``"messages"`` array is decoded whole
 (``json.JSONDecoder.raw_decode``), and the text before it is dropped once more is read.
 Each message keeps the line where its object starts and ends. A message text longer than
-the line limit goes on in parts like any other format's: the parts stage cuts it
-(:func:`bilingual.parts.number_parts`); the message itself is decoded whole first.
+the line limit is given out in parts like any other format's
+(:func:`~bilingual.formats._draft.in_parts`); the message is decoded whole first (a JSON
+string is not read in pieces), so memory is bounded by the largest message.
 
 **An export that is broken after its start** (a truncated download, an edited file) is
 an :class:`~bilingual.errors.InputError` naming the file, the line and the fault, raised
@@ -31,6 +32,7 @@ import regex
 
 from bilingual.decode import Line, rejoined
 from bilingual.errors import InputError
+from bilingual.formats._draft import in_parts
 from bilingual.records import Message
 
 _ISO = regex.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$")
@@ -102,7 +104,7 @@ def parse(
     """
     window = _Window(lines, source, chunk=chunk)
     for obj, line, end in _walk(window):
-        yield _message(obj, source, name, line, end)
+        yield from in_parts(_message(obj, source, name, line, end))
     if not window.arrays:
         raise InputError(
             'no "messages" list: not a Telegram Desktop JSON export', source=source,
