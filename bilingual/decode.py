@@ -527,6 +527,19 @@ def pieces(text: str, limit: int = LINE_LIMIT) -> Iterator[str]:
     yield text[start:]
 
 
+def rejoined(lines: Iterable[Line]) -> Iterator[str]:
+    """The texts of ``lines`` with a line feed between lines and none between the pieces
+    of a cut line (they share its number): joined, they give the text back.
+
+    >>> list(rejoined([(1, "{"), (2, '"a": '), (2, "1}")]))
+    ['{', '\\n"a": ', '1}']
+    """
+    previous: int | None = None
+    for number, text in lines:
+        yield "\n" + text if previous is not None and number != previous else text
+        previous = number
+
+
 def _replaced(lines: Iterable[Line]) -> Generator[Line, None, int]:
     """Lines with each marked undecodable sequence as U+FFFD; returns how many."""
     count = 0

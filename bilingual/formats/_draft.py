@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 
 import regex
 
-from bilingual.decode import LINE_LIMIT, cut_point
+from bilingual.decode import LINE_LIMIT, cut_point, pieces
 from bilingual.formats._clock import iso, to_24h
-from bilingual.records import Message
+from bilingual.records import Message, replace
 
 #: The line limit of the messages being parsed: :func:`cutting` sets it around each
 #: step of a parser, so that parsers keep their ``(lines, *, source)`` signature.
@@ -164,6 +164,24 @@ class Draft:
             speaker_id=self.speaker_id,
             is_sender=self.is_sender,
         )
+
+
+def in_parts(message: Message) -> Iterator[Message]:
+    """``message``, or its parts when its text is longer than the line limit: for a
+    format that reads a message whole (a JSON object), the parts :meth:`Draft.take`
+    would give out, cut by :func:`bilingual.decode.pieces` and numbered from 1.
+
+    >>> token = _LIMIT.set(8)
+    >>> [(m.part, m.text) for m in in_parts(Message("x", 1, "one two three"))]
+    [(1, 'one two '), (2, 'three')]
+    >>> _LIMIT.reset(token)
+    """
+    limit = _LIMIT.get()
+    if len(message.text) <= limit:
+        yield message
+        return
+    for part, text in enumerate(pieces(message.text, limit), start=1):
+        yield replace(message, text=text, part=part)
 
 
 def cutting(messages: Iterator[Message], limit: int) -> Iterator[Message]:

@@ -1,24 +1,40 @@
 """Telegram Desktop's JSON export (``result.json``), single chat or whole account.
 
-JSON cannot be split into lines safely, so the document is read whole (an export is one
-bounded file); each message keeps the line where its object starts and ends.
+The export is read as a stream, so a file of years of history (a gigabyte or more) needs
+no more memory than its largest message: the text of the lines is held in a window
+(:class:`_Window`) from which :func:`_walk` reads the document token by token, checking
+that it is JSON; each item of a ``"messages"`` array is decoded whole
+(``json.JSONDecoder.raw_decode``), and the text before it is dropped once more is read.
+Each message keeps the line where its object starts and ends. A message text longer than
+the line limit is given out in parts like any other format's
+(:func:`~bilingual.formats._draft.in_parts`); the message is decoded whole first (a JSON
+string is not read in pieces), so memory is bounded by the largest message.
+
+**An export that is broken after its start** (a truncated download, an edited file) is
+an :class:`~bilingual.errors.InputError` naming the file, the line and the fault, raised
+when the reading gets there, as for a WeChat CSV row or undecodable bytes in any other
+format: the messages before it have been given out. So ``bilingual split`` writes no
+output file (``-o`` writes a temporary file and renames it only on success), writes the
+records before the fault to standard output and exits 3, and with ``--keep-going`` keeps
+them and lists the file as failed. The whole document is no longer checked before the
+first message (that needed the whole file in memory).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
-from bisect import bisect_right
 from collections.abc import Iterable, Iterator
+from itertools import chain
 from typing import Any
 
 import regex
 
-from bilingual.decode import Line
+from bilingual.decode import Line, rejoined
 from bilingual.errors import InputError
+from bilingual.formats._draft import in_parts
 from bilingual.records import Message
 
-_MESSAGES = regex.compile(r'"messages"\s*:\s*\[')
 _ISO = regex.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$")
 _UNIX = regex.compile(r"^-?\d{1,12}$")
 _MEDIA = ("photo", "file", "media_type", "sticker_emoji", "contact_information",
@@ -26,6 +42,18 @@ _MEDIA = ("photo", "file", "media_type", "sticker_emoji", "contact_information",
 #: After JSON decoding, any surrogate left is a lone one (pairs are joined).
 _LONE_SURROGATE = regex.compile(r"[\ud800-\udfff]")
 _SEPARATORS = str.maketrans({"\u2028": "\n", "\u2029": "\n"})
+
+
+#: Read at least this many characters at a time (more when one value needs more).
+CHUNK = 1 << 16
+#: A decoding error this close to the end of the text held may be the end of what was
+#: read, not a fault (``tru``, a cut ``\\uXXXX`` escape), and a number this close may go
+#: on (``1.5`` of ``1.5e3``): read more and decode again.
+_TAIL = 16
+#: Containers open at once, outside messages (inside one, ``json`` has its own limit).
+_DEPTH = 1000
+_SPACE = regex.compile(r"[ \t\n\r]*")
+_DECODER = json.JSONDecoder()
 
 
 def text_of(value: Any) -> str:
@@ -62,8 +90,11 @@ def clean_string(text: str) -> str:
     return _LONE_SURROGATE.sub("\ufffd", text)
 
 
-def parse(lines: Iterable[Line], *, source: str, name: str) -> Iterator[Message]:
-    """Yield the messages of every chat in a Telegram JSON export.
+def parse(
+    lines: Iterable[Line], *, source: str, name: str, chunk: int = CHUNK
+) -> Iterator[Message]:
+    """Yield the messages of every chat in a Telegram JSON export, as they are read
+    (at least ``chunk`` characters at a time: :class:`_Window`).
 
     >>> doc = '{"messages": [\\n {"id": 1, "type": "message", "date": "2023-01-05T15:07:09",'
     >>> doc += '\\n  "from": "Amy", "text": "Hi 你好"}]}'
@@ -71,77 +102,224 @@ def parse(lines: Iterable[Line], *, source: str, name: str) -> Iterator[Message]
     >>> [(m.line, m.end_line, m.speaker, m.time, m.text) for m in parse(rows, source="r", name="t")]
     [(2, 3, 'Amy', '2023-01-05T15:07:09', 'Hi 你好')]
     """
-    rows = list(lines)
-    first = rows[0][0] if rows else 1
-    document = "".join(_joined(rows))
-    _check(document, source, first)
-    starts = [0] + [i + 1 for i, c in enumerate(document) if c == "\n"]
-
-    def line_at(offset: int) -> int:
-        return first + bisect_right(starts, offset) - 1
-
-    arrays = list(_MESSAGES.finditer(document))
-    if not arrays:
+    window = _Window(lines, source, chunk=chunk)
+    for obj, line, end in _walk(window):
+        yield from in_parts(_message(obj, source, name, line, end))
+    if not window.arrays:
         raise InputError(
-            'no "messages" list: not a Telegram Desktop JSON export', source=source, line=first
-        )
-    for array in arrays:
-        for obj, pos, end in _objects(document, array.end()):
-            if not isinstance(obj, dict):
-                raise InputError("a message is not a JSON object", source=source,
-                                 line=line_at(pos))  # fmt: skip
-            yield _message(obj, source, name, line_at(pos), line_at(end - 1))
+            'no "messages" list: not a Telegram Desktop JSON export', source=source,
+            line=window.first,
+        )  # fmt: skip
 
 
-def _joined(rows: list[Line]) -> Iterator[str]:
-    """The texts of ``rows`` with a line feed between lines; pieces of a cut line bare.
+class _Window:
+    """The text of the lines being read, from the first character not yet used.
 
-    >>> list(_joined([(1, "{"), (2, '"a": '), (2, "1}")]))
-    ['{', '\\n"a": ', '1}']
+    ``pos`` is the reading position in ``text``; :meth:`value` and :meth:`peek` read
+    more lines when they need them, dropping the text before ``pos`` first. The line and
+    column of a position are counted as the reading goes.
+
+    >>> window = _Window([(1, '{"a": [1,'), (2, ' 2]}')], "x", chunk=4)
+    >>> window.peek(), window.text
+    ('{', '{"a": [1,')
+    >>> window.pos = 6; window.value()
+    ([1, 2], 1, 2)
     """
-    for index, (number, text) in enumerate(rows):
-        yield "\n" + text if index and number != rows[index - 1][0] else text
+
+    def __init__(self, lines: Iterable[Line], source: str, *, chunk: int = CHUNK) -> None:
+        rows = iter(lines)
+        head = next(rows, None)
+        self.first = head[0] if head else 1
+        self.source = source
+        self.arrays = 0  # "messages" arrays found
+        self.text = ""
+        self.pos = 0
+        self._pieces = rejoined(chain([head], rows) if head else ())
+        self._chunk = chunk
+        self._ended = False
+        self._line, self._counted = self.first, 0  # the line of text[_counted]
+        self._column = 0  # characters of the line of text[0] before it (dropped)
+
+    def peek(self) -> str:
+        """The next character after JSON whitespace ("" at the end); ``pos`` moves to it."""
+        while True:
+            match = _SPACE.match(self.text, self.pos)
+            assert match is not None  # the pattern matches ''
+            self.pos = match.end()
+            if self.pos < len(self.text) or not self._more():
+                return self.text[self.pos : self.pos + 1]
+
+    def value(self) -> tuple[Any, int, int]:
+        """The JSON value at ``pos`` and the lines where it starts and ends; ``pos``
+        moves past it. Raises an InputError naming the line when it is not JSON."""
+        while True:
+            try:
+                value, end = _DECODER.raw_decode(self.text, self.pos)
+            except json.JSONDecodeError as exc:
+                if self._ended or not _maybe_cut(exc.msg, exc.pos, len(self.text)):
+                    raise self.invalid(exc.msg, exc.pos) from None
+            except RecursionError:
+                raise self.error("Telegram JSON nested too deeply to be an export") from None
+            except ValueError as exc:  # a number of more than 4,300 digits: int() refuses it
+                raise self.error(f"invalid Telegram JSON ({str(exc).split(':')[0]})") from None
+            else:  # a number near the end of the text read may go on (``-2`` of ``-2e3``)
+                if self._ended or type(value) not in (int, float) or end + _TAIL < len(self.text):
+                    start, self.pos = self.pos, end
+                    return value, self.line_at(start), self.line_at(end - 1)
+            self._more()
+
+    def error(self, problem: str, pos: int | None = None) -> InputError:
+        """An InputError naming the line of ``pos`` (default: the reading position)."""
+        where = self.pos if pos is None else pos
+        return InputError(problem, source=self.source, line=self.line_at(where))
+
+    def invalid(self, fault: str, pos: int | None = None) -> InputError:
+        """The InputError for a ``fault`` of the JSON at ``pos`` (default: the reading
+        position), named with its line and column as ``json`` names them."""
+        where = self.pos if pos is None else pos
+        column = self.column_at(where)
+        return self.error(f"invalid Telegram JSON ({fault}, column {column}); "
+                          "is the export complete?", where)  # fmt: skip
+
+    def line_at(self, pos: int) -> int:
+        """The line number of ``text[pos]`` (counted from the last position asked)."""
+        if pos >= self._counted:
+            self._line += self.text.count("\n", self._counted, pos)
+        else:
+            self._line -= self.text.count("\n", pos, self._counted)
+        self._counted = pos
+        return self._line
+
+    def column_at(self, pos: int) -> int:
+        """The column (from 1) of ``text[pos]`` in its line, as ``json`` counts it."""
+        newline = self.text.rfind("\n", 0, pos)
+        return pos - newline if newline >= 0 else self._column + pos + 1
+
+    def _more(self) -> bool:
+        """Drop the text before ``pos`` and read at least as much again as is left (and
+        :data:`CHUNK`); False at the end of the lines."""
+        self.line_at(self.pos)
+        newline = self.text.rfind("\n", 0, self.pos)
+        self._column = self.pos - newline - 1 if newline >= 0 else self._column + self.pos
+        wanted, read = max(self._chunk, len(self.text) - self.pos), []
+        for piece in self._pieces:
+            read.append(piece)
+            wanted -= len(piece)
+            if wanted <= 0:
+                break
+        self.text, self.pos, self._counted = self.text[self.pos :] + "".join(read), 0, 0
+        self._ended = wanted > 0
+        return bool(read)
 
 
-def _check(document: str, source: str, first: int) -> None:
-    """Raise an InputError naming the line of the fault unless ``document`` is valid JSON."""
-    try:
-        json.loads(document)
-    except RecursionError:
-        raise InputError(
-            "Telegram JSON nested too deeply to be an export", source=source, line=first
-        ) from None
-    except json.JSONDecodeError as exc:
-        raise InputError(
-            f"invalid Telegram JSON ({exc.msg}, column {exc.colno}); is the export complete?",
-            source=source,
-            line=first + exc.lineno - 1,
-        ) from None
-    except ValueError as exc:  # a number of more than 4,300 digits: int() refuses it
-        reason = str(exc).split(":")[0]
-        raise InputError(f"invalid Telegram JSON ({reason})", source=source, line=first) from None
+def _maybe_cut(message: str, pos: int, size: int) -> bool:
+    """Whether a decoding error may come from the text read ending, at ``size``.
 
-
-def _objects(document: str, pos: int) -> Iterator[tuple[Any, int, int]]:
-    """Each value of the JSON array whose items start at ``pos``, with its start and end.
-
-    >>> [(value, start, end) for value, start, end in _objects('[1, {"a": 2} ]', 1)]
-    [(1, 1, 2), ({'a': 2}, 4, 12)]
+    >>> _maybe_cut("Unterminated string starting at", 3, 100), _maybe_cut("Expecting", 90, 100)
+    (True, True)
+    >>> _maybe_cut("Expecting ',' delimiter", 40, 100)
+    False
     """
-    decoder = json.JSONDecoder()
-    pos = _skip(document, pos)
-    while document[pos] != "]":
-        value, end = decoder.raw_decode(document, pos)
-        yield value, pos, end
-        pos = _skip(document, end)
-        if document[pos] == ",":
-            pos = _skip(document, pos + 1)
+    return message.startswith("Unterminated string") or pos >= size - _TAIL
 
 
-def _skip(document: str, pos: int) -> int:
-    while document[pos] in " \t\r\n":
-        pos += 1
-    return pos
+#: What the walk expects next.
+_VALUE, _ITEM, _KEY, _FIRST_KEY, _NEXT, _DONE = "value", "item", "key", "key1", "next", ""
+_CLOSE = {"{": "}", "[": "]", "messages": "]"}
+
+
+def _walk(window: _Window) -> Iterator[tuple[dict[str, Any], int, int]]:
+    """Each item of every ``"messages"`` array (with its first and last line), reading
+    the rest of the document token by token to check it is JSON, as ``json`` would.
+
+    >>> doc = '{"chats": {"list": [{"messages": [{"id": 1}]}, {"messages": []}], "n": 2}}'
+    >>> list(_walk(_Window([(1, doc)], "x")))
+    [({'id': 1}, 1, 1)]
+    """
+    stack: list[str] = []  # the containers open: "{", "[", or "messages" (an array of them)
+    want, key = _VALUE, None
+    while want != _DONE:
+        char = window.peek()
+        if want == _NEXT:
+            want = _after_value(window, stack, char)
+        elif want in (_KEY, _FIRST_KEY):
+            want, key = _key(window, stack, char, first=want == _FIRST_KEY)
+        elif want == _ITEM and char == "]":
+            want = _close(window, stack)
+        elif stack and stack[-1] == "messages":
+            want = _NEXT
+            yield _item(window)
+        else:
+            want, key = _value(window, stack, char, key), None
+
+
+def _item(window: _Window) -> tuple[dict[str, Any], int, int]:
+    """The message at the reading position, and its lines; a fault if it is not an object
+    (or, first, if what follows it is not JSON: the fault ``json`` would see first).
+
+    >>> _item(_Window([(1, '{"id": 1},')], "x"))
+    ({'id': 1}, 1, 1)
+    >>> _item(_Window([(1, '8]')], "x"))
+    Traceback (most recent call last):
+    bilingual.errors.InputError: x:1: a message is not a JSON object
+    """
+    obj, line, end = window.value()
+    if not isinstance(obj, dict):
+        if window.peek() not in (",", "]"):
+            raise window.invalid("Expecting ',' delimiter")
+        raise InputError("a message is not a JSON object", source=window.source, line=line)
+    return obj, line, end
+
+
+def _value(window: _Window, stack: list[str], char: str, key: str | None) -> str:
+    """Read a value outside messages: enter an object or array, or read a scalar whole.
+
+    An array under the key ``messages`` is an array of messages.
+    """
+    if char not in ("{", "["):
+        window.value()
+        return _NEXT
+    if len(stack) >= _DEPTH:
+        raise window.error("Telegram JSON nested too deeply to be an export")
+    container = "messages" if char == "[" and key == "messages" else char
+    stack.append(container)
+    window.arrays += container == "messages"
+    window.pos += 1
+    return _FIRST_KEY if container == "{" else _ITEM
+
+
+def _key(window: _Window, stack: list[str], char: str, *, first: bool) -> tuple[str, str | None]:
+    """Read a key and its colon (or, ``first`` in an object, the end of an empty one)."""
+    if first and char == "}":
+        return _close(window, stack), None
+    if char != '"':
+        raise window.invalid("Expecting property name enclosed in double quotes")
+    key = window.value()[0]
+    if window.peek() != ":":
+        raise window.invalid("Expecting ':' delimiter")
+    window.pos += 1
+    return _VALUE, key
+
+
+def _after_value(window: _Window, stack: list[str], char: str) -> str:
+    """Read what follows a value: a comma, the end of its container, or of the document."""
+    if not stack:
+        if char:
+            raise window.invalid("Extra data")
+        return _DONE
+    if char == ",":
+        window.pos += 1
+        return _KEY if stack[-1] == "{" else _VALUE
+    if char != _CLOSE[stack[-1]]:
+        raise window.invalid("Expecting ',' delimiter")
+    return _close(window, stack)
+
+
+def _close(window: _Window, stack: list[str]) -> str:
+    """Leave the object or array whose end is at the reading position."""
+    stack.pop()
+    window.pos += 1
+    return _NEXT
 
 
 def stamp(obj: dict[str, Any]) -> tuple[str | None, str | None]:

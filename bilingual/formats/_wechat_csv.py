@@ -154,29 +154,46 @@ def kind_of(type_name: str, text: str) -> str:
     return KINDS.get(type_name.strip()) or placeholder_kind(text) or "text"
 
 
-def records(lines: Iterable[Line]) -> Iterator[tuple[int, int, str]]:
+#: No exporter row is longer than this: csv reads no cell over 131,072 characters (its
+#: ``field_size_limit``), written with its quotes doubled at most 262,146, and a row has
+#: a dozen cells. A longer row cannot be read, so it is refused once this much is held
+#: (not after the rest of the file: a quote never closed would hold all of it).
+MAX_ROW = 1 << 22
+
+
+def records(
+    lines: Iterable[Line], *, source: str = "<input>", limit: int = MAX_ROW
+) -> Iterator[tuple[int, int, str]]:
     """Join physical lines into CSV records: (first line, last line, record text).
 
-    A record ends at a line where its double quotes are balanced (RFC 4180 doubles a quote
-    inside a quoted field, so an odd count means a field is still open).
+    A record ends with a line (not a piece of a cut line: see
+    :func:`~bilingual.decode.rejoined`) where its double quotes are balanced (RFC 4180
+    doubles a quote inside a quoted field, so an odd count means a field is still open).
+    A record longer than ``limit`` characters is an InputError naming its first line.
 
-    >>> list(records([(1, 'a,"x'), (2, 'y"'), (3, "b,c")]))
+    >>> list(records([(1, 'a,"x'), (2, 'y"'), (3, "b,"), (3, "c")]))
     [(1, 2, 'a,"x\\ny"'), (3, 3, 'b,c')]
+    >>> list(records([(1, 'a,"x'), (2, 'y'), (3, 'z')], source="w.csv", limit=5))
+    Traceback (most recent call last):
+    bilingual.errors.InputError: w.csv:1: a CSV row of more than 5 characters: a quoted field \
+never closed, or a cell over csv's limit (131,072 characters)
     """
-    start, quotes = 0, 0
-    parts: list[str] = []
-    last = 0
+    start = last = quotes = size = 0
+    held: list[str] = []
     for number, text in lines:
-        if not parts:
-            start = number
-        parts.append(text)
-        quotes += text.count('"')
-        last = number
-        if quotes % 2 == 0:
-            yield start, number, "\n".join(parts)
-            parts, quotes = [], 0
-    if parts:
-        yield start, last, "\n".join(parts)
+        if held and number != last and quotes % 2 == 0:
+            yield start, last, "".join(held)
+            held, quotes, size = [], 0, 0
+        if not held:
+            start, last = number, number
+        held.append(text if number == last else "\n" + text)
+        quotes, size, last = quotes + text.count('"'), size + len(text) + 1, number
+        if size > limit:
+            raise InputError(f"a CSV row of more than {limit:,} characters: a quoted field never "
+                             "closed, or a cell over csv's limit (131,072 characters)",
+                             source=source, line=start)  # fmt: skip
+    if held:
+        yield start, last, "".join(held)
 
 
 def parse(lines: Iterable[Line], *, source: str, name: str) -> Iterator[Message]:
@@ -190,7 +207,7 @@ def parse(lines: Iterable[Line], *, source: str, name: str) -> Iterator[Message]
     """
     roles: dict[str, int] | None = None
     width = 0
-    for first, last, record in records(lines):
+    for first, last, record in records(lines, source=source):
         if not record.strip():
             continue
         if record.count('"') % 2:
