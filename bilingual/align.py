@@ -6,9 +6,9 @@ numbers are :data:`bilingual.model.MODEL`'s:
 
 * **length**: log(Chinese letters / English non-space characters), counting only the
   text a translator writes (digits, and Latin tokens copied from the English, are
-  anchors and left out), is normal with a mean and a variance that depend on the
-  English length: short texts run longer in Chinese and vary more (Gale & Church's
-  variance grows as the text shrinks); fitted on the 29,155 Tatoeba pairs;
+  anchors and left out), is normal with one mean and a variance that grows as the
+  English shrinks, as Gale & Church's does (:class:`bilingual.model.LengthModel`,
+  fitted on the 29,155 Tatoeba pairs);
 * **lexicon**: how much of each side CC-CEDICT glosses of the other explain
   (:mod:`bilingual.lexicon`);
 * **anchors**: numbers (Arabic and Chinese numerals, English number words), Latin tokens

@@ -174,7 +174,7 @@ def question_and_answer(c: Candidate) -> bool:
     """
     if _end(c.en) == "?":
         return not _ZH_ASKS.search(c.zh)
-    return _end(c.zh) in "?？" and _end(c.zh) != "" and _end(c.en) in (".", "!")
+    return _end(c.zh) in ("?", "？") and _end(c.en) in (".", "!")
 
 
 def sentence_shaped(text: str) -> bool:
