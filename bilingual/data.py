@@ -39,6 +39,20 @@ GLOSS_STOP_WORDS = frozenset(
     up out one's sb sth used also etc something someone esp particle""".split()
 )
 
+#: Chat English's short forms and the words they stand for, read as those words by the
+#: dictionary signal of the alignment (``thx`` meets CC-CEDICT's ``thanks`` as ``thanks``
+#: does). Common texting abbreviations; only ones that are no English word themselves.
+CHAT_SHORT_FORMS: tuple[tuple[str, str], ...] = (
+    ("thx", "thanks"), ("thanx", "thanks"), ("tks", "thanks"), ("ty", "thank you"),
+    ("pls", "please"), ("plz", "please"), ("msg", "message"), ("msgs", "messages"),
+    ("pic", "picture"), ("pics", "pictures"), ("tmr", "tomorrow"), ("tmrw", "tomorrow"),
+    ("bday", "birthday"), ("hbd", "happy birthday"), ("congrats", "congratulations"),
+    ("gn", "good night"), ("gm", "good morning"), ("ppl", "people"), ("mins", "minutes"),
+    ("hrs", "hours"), ("yrs", "years"), ("wk", "week"), ("cuz", "because"),
+    ("bc", "because"), ("nvm", "never mind"), ("np", "no problem"), ("idk", "I don't know"),
+    ("btw", "by the way"), ("asap", "as soon as possible"), ("info", "information"),
+)  # fmt: skip
+
 #: Abbreviations that precede a number: a period after one, before the number, ends no
 #: sentence (``Dec. 5``, ``No. 3``, ``p. 12``): months and the number-preceding
 #: abbreviations of the Pragmatic Segmenter / pySBD list, lowercase, without the period.

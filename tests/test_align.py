@@ -9,7 +9,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from bilingual import align
 from bilingual.align import align_sentences, score_pair, sentence_score, zh_numeral
+from bilingual.model import MODEL
 
 SAMPLE = Path(__file__).resolve().parents[1] / ".." / "shared" / "samples" / "mixed-dump.txt"
 
@@ -100,3 +102,12 @@ def test_alignment_invariants(en: str, zh: str) -> None:
     assert all(p.en or p.zh for p in pairs)
     assert align_sentences(en, zh) == pairs
     assert 0.0 <= score_pair(en, zh) <= 1.0
+
+
+def test_chat_short_forms_meet_the_dictionary() -> None:
+    """``thx`` is read as ``thanks`` by the dictionary signal, so a chat pair written with
+    short forms pairs as its spelled-out twin does; its text is unchanged."""
+    assert align._en_side("Got it, thx").stems == align._en_side("Got it, thanks").stems
+    assert score_pair("Got it, thx", "好的 謝啦") >= MODEL.pair_threshold
+    (pair,) = align_sentences("Got it, thx", "好的 謝啦")
+    assert pair.en == "Got it, thx"
