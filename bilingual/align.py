@@ -113,7 +113,13 @@ def _arabic(text: str, lang: str = "en") -> frozenset[float]:
     return frozenset(out)
 
 
-def _end_mark(text: str) -> str:
+def end_mark(text: str) -> str:
+    """The last character before closing quotes, brackets and spaces, a fullwidth end
+    mark as its ASCII twin ('' for none).
+
+    >>> end_mark("你好嗎？」"), end_mark("Thanks!) "), end_mark("")
+    ('?', '!', '')
+    """
     end = text.rstrip(_CLOSERS)[-1:]
     return {"？": "?", "！": "!", "。": "."}.get(end, end)
 
@@ -258,7 +264,7 @@ def _side(
     side.numbers = numbers = arabic | frozenset(spelled)
     side.latin = frozenset(t.lower() for t in _LATIN.findall(rest))
     side.urls = urls = frozenset(_URL.findall(text))
-    side.end = _end_mark(text)
+    side.end = end_mark(text)
     side.stems = stems
     side.stem_set = frozenset(stems)
     side.words = words

@@ -47,6 +47,7 @@ from typing import Literal
 
 import regex
 
+from bilingual.align import end_mark
 from bilingual.data import CHINESE_SURNAMES, ENGLISH_WORDS
 from bilingual.model import MODEL
 from bilingual.records import Pair
@@ -64,7 +65,6 @@ _TIME = r"\d{1,2}:\d{2}(?::\d{2})?(?:\s?[AaPp]\.?[Mm]\.?)?"
 _HEADER = regex.compile(rf"[\[(]?(?:(?:{_DATE}),?\s+)?(?:{_TIME})[\])]?\s+(?P<rest>.+)")
 _CAPITAL_WORD = regex.compile(r"\p{Lu}[\p{L}\p{M}'’-]*")
 _HAN_NAME = regex.compile(r"\p{Han}{2,4}")
-_CLOSERS = "\"'”’»)]}」』）》 "
 #: What makes Chinese text ask: a question mark, a closing particle, a question word.
 _ZH_ASKS = regex.compile(
     r"[?？]|[嗎吗呢麼么][\p{P}\s]*$|什麼|什么|甚麼|哪|誰|谁|幾|几|多少|怎|為何|为何|是否|"
@@ -155,11 +155,6 @@ def name_and_transcription(c: Candidate) -> bool:
     return english_name(c.en) and chinese_name(c.zh)
 
 
-def _end(text: str) -> str:
-    """The last character before closing quotes, brackets and spaces."""
-    return text.rstrip(_CLOSERS)[-1:]
-
-
 def question_and_answer(c: Candidate) -> bool:
     """One side asks and the other does not (see :data:`_ZH_ASKS` for Chinese).
 
@@ -172,9 +167,9 @@ def question_and_answer(c: Candidate) -> bool:
     ...     _c("Thanks!", "謝謝！"))
     (True, False)
     """
-    if _end(c.en) == "?":
+    if end_mark(c.en) == "?":
         return not _ZH_ASKS.search(c.zh)
-    return _end(c.zh) in ("?", "？") and _end(c.en) in (".", "!")
+    return end_mark(c.zh) == "?" and end_mark(c.en) in (".", "!")
 
 
 def sentence_shaped(text: str) -> bool:
@@ -184,7 +179,7 @@ def sentence_shaped(text: str) -> bool:
     >>> [sentence_shaped(t) for t in ["Thanks a lot!", "kickoff meeting", "Harry Potter"]]
     [True, False, False]
     """
-    end = _end(text)
+    end = end_mark(text)
     words = len(_WORD.findall(text))
     return bool(end and SENTENCE_END.match(end)) or words > MODEL.max_embedded_words
 
