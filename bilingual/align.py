@@ -29,9 +29,9 @@ from collections.abc import Iterable, Sequence
 
 import regex
 
-from bilingual.data import CHAT_SHORT_FORMS, EN_NUMBER_WORDS, ZH_BIG_UNITS, ZH_DIGITS, ZH_UNITS
+from bilingual.data import EN_NUMBER_WORDS, ZH_BIG_UNITS, ZH_DIGITS, ZH_UNITS
 from bilingual.label import chinese_script
-from bilingual.lexicon import ZhWords, en_stems, overlap, zh_words
+from bilingual.lexicon import ZhWords, en_stems, overlap, spelled_out, zh_words
 from bilingual.model import MODEL
 from bilingual.records import SentencePair
 from bilingual.sentences import split_en, split_zh
@@ -65,8 +65,6 @@ _ZH_UNITS = dict(ZH_UNITS)
 _ZH_BIG = dict(ZH_BIG_UNITS)
 _ZH_NUMERAL = regex.compile(f"[{''.join(_ZH_DIGITS)}{''.join(_ZH_UNITS)}{''.join(_ZH_BIG)}]+")
 _EN_NUMBERS = dict(EN_NUMBER_WORDS)
-_SHORT_FORMS = dict(CHAT_SHORT_FORMS)
-_SHORT_FORM = regex.compile(rf"\b(?:{'|'.join(_SHORT_FORMS)})\b", regex.IGNORECASE)
 
 
 def zh_numeral(text: str) -> int:
@@ -212,16 +210,6 @@ def _en_side(text: str) -> _Side:
 
 def _zh_side(text: str) -> _Side:
     return _cached_zh_side(text) if len(text) <= _CACHED_SENTENCE else _make_zh_side(text)
-
-
-def spelled_out(text: str) -> str:
-    """``text`` with chat short forms written out (:data:`bilingual.data.CHAT_SHORT_FORMS`),
-    for the dictionary signal only.
-
-    >>> spelled_out("Got it, thx! See u tmr")
-    'Got it, thanks! See u tomorrow'
-    """
-    return _SHORT_FORM.sub(lambda m: _SHORT_FORMS[m.group().lower()], text)
 
 
 def _make_en_side(text: str) -> _Side:

@@ -30,7 +30,7 @@ import regex
 from bilingual import cache
 from bilingual.cache import cache_dir
 from bilingual.convert import fold
-from bilingual.data import GLOSS_STOP_WORDS, ZH_STOP_CHARS
+from bilingual.data import CHAT_SHORT_FORMS, GLOSS_STOP_WORDS, ZH_STOP_CHARS
 
 _CEDICT_FILE = "data/cedict_1_0_ts_utf-8_mdbg.txt.gz"
 #: The cached index's layout; bump it when the file's layout changes.
@@ -43,6 +43,8 @@ _LINE = regex.compile(r"^(\S+) (\S+) \[[^\]]*\] /(.*)/\s*$")
 _PAREN = regex.compile(r"\([^)]*\)|\[[^\]]*\]")
 _EN_WORD = regex.compile(r"[a-z]+")
 _HAN_RUN = regex.compile(r"\p{Han}+")
+_SHORT_FORMS = dict(CHAT_SHORT_FORMS)
+_SHORT_FORM = regex.compile(rf"\b(?:{'|'.join(_SHORT_FORMS)})\b", regex.IGNORECASE)
 
 
 def stem(word: str) -> str:
@@ -71,6 +73,16 @@ def en_stems(text: str) -> tuple[str, ...]:
     ('i', 'lik', 'green', 'tea')
     """
     return tuple(_cached_stem(w) for w in _EN_WORD.findall(text.lower()) if w not in _STOP)
+
+
+def spelled_out(text: str) -> str:
+    """``text`` with chat short forms written out (:data:`bilingual.data.CHAT_SHORT_FORMS`),
+    for the dictionary signal only.
+
+    >>> spelled_out("Got it, thx! See u tmr")
+    'Got it, thanks! See u tomorrow'
+    """
+    return _SHORT_FORM.sub(lambda m: _SHORT_FORMS[m.group().lower()], text)
 
 
 def _glosses(definitions: str) -> Iterable[str]:
@@ -273,25 +285,39 @@ def _run_words(run: str) -> tuple[tuple[int, frozenset[str]], ...]:
 _cached_run_words = functools.lru_cache(maxsize=1 << 16)(_run_words)
 
 
+def shares(
+    en: tuple[str, ...], zh: ZhWords, en_set: frozenset[str] | None = None
+) -> tuple[float, float]:
+    """The share of English words and the share of Chinese characters that the other
+    side's words explain. ``en_set``, when given, is ``frozenset(en)`` made once by the
+    caller.
+
+    >>> en_share, zh_share = shares(en_stems("Welcome"), zh_words("歡迎光臨，請進"))
+    >>> en_share, round(zh_share, 3)
+    (1.0, 0.667)
+    """
+    if not en or not zh.words:
+        return 0.0, 0.0
+    # The stems found on both sides; none (the usual case for unrelated texts) is 0.
+    hits = (frozenset(en) if en_set is None else en_set) & zh.glossed
+    if not hits:
+        return 0.0, 0.0
+    covered = sum(n for n, gl in zh.words if not hits.isdisjoint(gl))
+    zh_share = covered / zh.chars if zh.chars else 0.0
+    en_share = sum(map(hits.__contains__, en)) / len(en)
+    return en_share, zh_share
+
+
 def overlap(en: tuple[str, ...], zh: ZhWords, en_set: frozenset[str] | None = None) -> float:
     """Harmonic mean of the shares of Chinese characters and of English words that the other
-    side's words explain (low when either side has much the other does not). ``en_set``,
-    when given, is ``frozenset(en)`` made once by the caller.
+    side's words explain (low when either side has much the other does not; :func:`shares`).
 
     >>> overlap(en_stems("I like green tea."), zh_words("我喜歡綠茶。"))
     1.0
     >>> overlap(en_stems("The train is late."), zh_words("我喜歡綠茶。"))
     0.0
     """
-    if not en or not zh.words:
-        return 0.0
-    # The stems found on both sides; none (the usual case for unrelated texts) is 0.
-    hits = (frozenset(en) if en_set is None else en_set) & zh.glossed
-    if not hits:
-        return 0.0
-    covered = sum(n for n, gl in zh.words if not hits.isdisjoint(gl))
-    zh_share = covered / zh.chars if zh.chars else 0.0
-    en_share = sum(map(hits.__contains__, en)) / len(en)
+    en_share, zh_share = shares(en, zh, en_set)
     if not zh_share or not en_share:
         return 0.0
     return round(2 * zh_share * en_share / (zh_share + en_share), 3)

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 import regex
 
-from bilingual import scripts
+from bilingual import lexicon, scripts
 from bilingual.data import ENGLISH_WORDS, NUMBER_ABBREVIATIONS, ZH_FUNCTION_CHARS
 from bilingual.model import MODEL
 
@@ -691,11 +691,44 @@ def _edge_side(text: str, run: _Run, before: _Run | None, after: _Run | None) ->
 
 def _closes_sentence_before(text: str, host: _Run, run: _Run) -> bool:
     """Does ``run`` close the sentence of ``host``, the run before it?"""
-    if not _hosts(host, run) or host.closed:
+    if not _hosts(host, run) or host.closed or _emoji_between(text, host.end, run.start):
         return False
-    return _attached_after(text, host, run) or _edge_fits(
+    if _korean_sentence_end(text, host) or _korean_sentence_end(text, run):
+        return False
+    if _attached_after(text, host, run):
+        return True
+    return not _translated_beside(text, run, host) and _edge_fits(
         text, run, host, open_far_side=not run.closed
     )
+
+
+def _emoji_between(text: str, start: int, end: int) -> bool:
+    """Is there an emoji between two runs? In chat it closes a clause as a full stop
+    does: a word on its far side opens a sentence of its own (``生日快乐🎂 HBD!!``,
+    ``Good night 🌙 晚安``).
+
+    >>> _emoji_between("生日快乐🎂 HBD!!", 4, 6), _emoji_between("我很喜歡 Harry", 4, 5)
+    (True, False)
+    """
+    return start < end and _EMOJI_TOKEN.search(text, start, end) is not None
+
+
+#: The last syllables of Korean's sentence-final endings (``-요``, ``-다``, ``-까``, ``-죠``):
+#: a Korean sentence that ends on one is complete without a full stop.
+_KOREAN_FINAL = frozenset("요다까죠")
+
+
+def _korean_sentence_end(text: str, run: _Run) -> bool:
+    """Is ``run`` Korean ending on a sentence-final ending? Then it is a sentence of its
+    own: a word after it opens another (``어서 오세요 Welcome``), as after a full stop,
+    and it joins no sentence beside it (``감사합니다 Thank you``). Korean takes English
+    words in mid-sentence (``이 영화 진짜 cool 해``), not after its end.
+
+    >>> t = "어서 오세요 Welcome"
+    >>> [_korean_sentence_end(t, _Run(0, end, "hangul", 1)) for end in (6, 2)]
+    [True, False]
+    """
+    return run.kind == "hangul" and text[run.end - 1] in _KOREAN_FINAL
 
 
 def _attached_after(text: str, host: _Run, run: _Run) -> bool:
@@ -711,10 +744,15 @@ def _attached_after(text: str, host: _Run, run: _Run) -> bool:
 
 def _opens_sentence_after(text: str, run: _Run, host: _Run) -> bool:
     """Does ``run`` open the sentence of ``host``, the run after it?"""
-    if not _hosts(host, run) or run.closed:
+    if not _hosts(host, run) or run.closed or _emoji_between(text, run.end, host.start):
         return False
-    glued = run.end == host.start
-    return glued or _edge_fits(text, run, host, open_far_side=True)
+    if _korean_sentence_end(text, run):
+        return False
+    if run.end == host.start:
+        return True
+    return not _translated_beside(text, run, host) and _edge_fits(
+        text, run, host, open_far_side=True
+    )
 
 
 def _edge_fits(text: str, run: _Run, host: _Run, *, open_far_side: bool) -> bool:
@@ -732,6 +770,42 @@ def _edge_fits(text: str, run: _Run, host: _Run, *, open_far_side: bool) -> bool
     if run.words > _MAX_EDGE_WORDS or host.weight < max(_MIN_EDGE_WORD_HOST, ratio * run.weight):
         return False
     return run.words == 1 or _name_like(text, run) or (clause and _latin_term(text, run))
+
+
+#: How much of the host, next to an edge run, :func:`_translated_beside` reads: Han
+#: characters of a Chinese host, characters of an alphabetic one (a few words).
+_TRANSLATION_WINDOW = {"cjk": 8, "latin": 40}
+#: The share of the edge run that the host's words must explain.
+_TRANSLATED_SHARE = 0.5
+
+
+def _translated_beside(text: str, run: _Run, host: _Run) -> bool:
+    """Does the host, next to ``run``, say what ``run`` says (CC-CEDICT, :mod:`lexicon`)?
+    Then ``run`` is a translation set beside it (``Welcome 歡迎光臨``, ``晚安 Good
+    night``, ``Thank you so much 謝謝``), not a word of its sentence (``iPhone 很好用``,
+    ``我很喜歡 Harry Potter``). Only a fixed window of the host is read, so the check
+    costs the same however long the host grows.
+
+    >>> t = "Welcome 歡迎光臨"
+    >>> _translated_beside(t, _Run(0, 7, "latin", 1), _Run(8, 12, "cjk", 4))
+    True
+    >>> t = "iPhone 很好用"
+    >>> _translated_beside(t, _Run(0, 6, "latin", 1), _Run(7, 10, "cjk", 3))
+    False
+    """
+    size = _TRANSLATION_WINDOW.get(host.kind)
+    if size is None or {run.kind, host.kind} != {"cjk", "latin"}:
+        return False
+    if run.start < host.start:
+        window = text[host.start : min(host.end, host.start + size)]
+    else:
+        window = text[max(host.start, host.end - size) : host.end]
+    edge = text[run.start : run.end]
+    en, zh = (edge, window) if run.kind == "latin" else (window, edge)
+    en_share, zh_share = lexicon.shares(
+        lexicon.en_stems(lexicon.spelled_out(en)), lexicon.zh_words(zh)
+    )
+    return (en_share if run.kind == "latin" else zh_share) >= _TRANSLATED_SHARE
 
 
 def _clause_beside(text: str, host: _Run, run: _Run) -> bool:
@@ -788,7 +862,9 @@ def _boundary(text: str, start: int, end: int) -> bool:
     """Does a sentence end in ``text[start:end]``? A dot inside a term is none; a bar or
     a bullet is one (:data:`_LIST_SEPARATOR`)."""
     return _LIST_SEPARATOR.search(text, start, end) is not None or any(
-        not _inner_dot(text, m.start()) and not _abbreviation_dot(text, m.start())
+        not _inner_dot(text, m.start())
+        and not _leading_dot(text, m.start())
+        and not _abbreviation_dot(text, m.start())
         for m in scripts.SENTENCE_END.finditer(text, start, end)
     )
 
@@ -831,6 +907,28 @@ def _inner_dot(text: str, at: int) -> bool:
         and text[at + 1].isascii()
         and text[at + 1].isalnum()
     )
+
+
+#: A word glued after a dot that a sentence does not start with: lowercase, or of three
+#: letters or more with a capital after its first (``.NET``, ``.js``, ``.com``; not
+#: ``OK``, which chat types after a full stop).
+_TERM_AFTER_DOT = regex.compile(r"[a-z][A-Za-z]*|(?=[A-Za-z]{3})[A-Z][A-Za-z]*[A-Z][A-Za-z]*")
+
+
+def _leading_dot(text: str, at: int) -> bool:
+    """Is ``text[at]`` the dot a term starts with (``.NET``, ``.js``), glued to a word
+    no sentence starts with and not after an ASCII letter or digit (:func:`_inner_dot`
+    reads those)? It ends no sentence.
+
+    >>> _leading_dot("學會C#與.NET 8", 5), _leading_dot("我到了.See you", 3)
+    (True, False)
+    >>> _leading_dot("end... next", 3)
+    False
+    """
+    if text[at] != "." or (at and text[at - 1] == "."):
+        return False
+    word = _TERM_AFTER_DOT.match(text, at + 1)
+    return word is not None and (word.end() == len(text) or not text[word.end()].isalpha())
 
 
 # --- attaching digits and punctuation ------------------------------------------------

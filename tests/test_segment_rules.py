@@ -232,7 +232,7 @@ def test_a_mention_inside_a_sentence_is_a_word_of_it(
         pytest.param("真的好hot", [("zh", "真的好hot")], id="chat-word-in-chinese"),
         pytest.param(
             "LIVE TONIGHT DJ KAI🎧音樂",
-            [("en", "LIVE TONIGHT DJ KAI🎧音樂")],
+            [("en", "LIVE TONIGHT DJ KAI"), ("zh", "🎧音樂")],
             id="not-glued-across-an-emoji",
         ),
     ],
@@ -381,3 +381,83 @@ def test_a_fullwidth_bar_stands_apart() -> None:
         ("en", "Ferry Fares Rise"),
         ("zh", "渡輪票價上漲"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("生日快乐🎂 HBD!!", [("zh", "生日快乐🎂"), ("en", "HBD!!")], id="after"),
+        pytest.param("Good night 🌙 晚安", [("en", "Good night"), ("zh", "晚安")], id="before"),
+        pytest.param("好想你❤️ miss u", [("zh", "好想你❤️"), ("en", "miss u")], id="two-words"),
+    ],
+)
+def test_an_emoji_between_two_scripts_ends_a_sentence(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    """In chat an emoji closes a clause as a full stop does: a word beyond it is no
+    word of the sentence before it."""
+    assert _segments(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("Welcome 歡迎光臨", [("en", "Welcome"), ("zh", "歡迎光臨")], id="sign"),
+        pytest.param("Hello 你好嗎", [("en", "Hello"), ("zh", "你好嗎")], id="greeting"),
+        pytest.param("晚安 Good night", [("zh", "晚安"), ("en", "Good night")], id="after"),
+        pytest.param("生日快乐 HBD", [("zh", "生日快乐"), ("en", "HBD")], id="short-form"),
+        pytest.param(
+            "Thank you so much 謝謝", [("en", "Thank you so much"), ("zh", "謝謝")], id="han-edge"
+        ),
+        # Not translations: the word is one of the sentence beside it.
+        pytest.param("iPhone 很好用", [("zh", "iPhone 很好用")], id="subject"),
+        pytest.param("我很喜歡 Harry Potter", [("zh", "我很喜歡 Harry Potter")], id="object"),
+        pytest.param(
+            "The shop owner just said 歡迎光臨 and smiled.",
+            [("en", "The shop owner just said 歡迎光臨 and smiled.")],
+            id="embedded",
+        ),
+    ],
+)
+def test_a_word_its_neighbour_translates_stands_apart(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    """A word at a sentence's edge that the sentence beside it says again (CC-CEDICT) is
+    a translation set beside it, not a word of that sentence."""
+    assert _segments(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "어서 오세요 Welcome 歡迎光臨",
+            [("ko", "어서 오세요"), ("en", "Welcome"), ("zh", "歡迎光臨")],
+            id="word-after",
+        ),
+        pytest.param(
+            "감사합니다 Thank you", [("ko", "감사합니다"), ("en", "Thank you")], id="first"
+        ),
+        pytest.param(
+            "Thank you 감사합니다", [("en", "Thank you"), ("ko", "감사합니다")], id="last"
+        ),
+        pytest.param("이 영화 진짜 cool", [("ko", "이 영화 진짜 cool")], id="no-ending"),
+    ],
+)
+def test_a_korean_sentence_final_ending_closes_its_sentence(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert _segments(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("30天學會C#與.NET 8", [("zh", "30天學會C#與.NET 8")], id="net"),
+        pytest.param("我用.NET寫的", [("zh", "我用.NET寫的")], id="inside"),
+        pytest.param("我到了.See you", [("zh", "我到了."), ("en", "See you")], id="sentence"),
+        pytest.param("好的.OK", [("zh", "好的."), ("en", "OK")], id="ok"),
+    ],
+)
+def test_a_dot_starting_a_term_ends_no_sentence(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _segments(text) == expected
