@@ -29,6 +29,7 @@ from collections.abc import Iterable, Sequence
 
 import regex
 
+from bilingual.clean import fold_fullwidth_alnum
 from bilingual.data import EN_NUMBER_WORDS, ZH_BIG_UNITS, ZH_DIGITS, ZH_UNITS
 from bilingual.label import chinese_script
 from bilingual.lexicon import ZhWords, en_stems, overlap, spelled_out, zh_words
@@ -212,8 +213,14 @@ def _zh_side(text: str) -> _Side:
     return _cached_zh_side(text) if len(text) <= _CACHED_SENTENCE else _make_zh_side(text)
 
 
+def _halfwidth(text: str) -> str:
+    """Fullwidth Latin letters and digits as ASCII (``ＳＡＬＥ ５０％``), for the dictionary
+    and the anchors; the length feature counts ``text`` as written."""
+    return text if text.isascii() else fold_fullwidth_alnum(text)
+
+
 def _make_en_side(text: str) -> _Side:
-    rest = _URL.sub(" ", text)
+    rest = _URL.sub(" ", _halfwidth(text))
     spelled = (float(_EN_NUMBERS[w]) for w in _EN_WORD.findall(rest.lower()) if w in _EN_NUMBERS)
     arabic = _arabic(rest)
     stems = en_stems(spelled_out(rest))
@@ -221,12 +228,44 @@ def _make_en_side(text: str) -> _Side:
 
 
 def _make_zh_side(text: str) -> _Side:
-    rest = _URL.sub(" ", text)
+    rest = _URL.sub(" ", _halfwidth(text))
+    discounts = _discounts(rest) if "折" in rest else ()
+    if discounts:
+        rest = _ZH_DISCOUNT.sub(" ", rest)
     arabic = _arabic(rest, "zh")
     # A scale word after digits (230萬) is read with them, not as a numeral of its own.
     spelled = _ZH_NUMBER.sub(" ", rest) if arabic else rest
-    numerals = (float(zh_numeral(m)) for m in _ZH_NUMERAL.findall(spelled))
-    return _side(text, rest, arabic, numerals, written_chars(text, "zh"), words=zh_words(rest))
+    numerals = [float(zh_numeral(m)) for m in _ZH_NUMERAL.findall(spelled)]
+    return _side(
+        text, rest, arabic, [*numerals, *discounts], written_chars(text, "zh"),
+        words=zh_words(rest),
+    )  # fmt: skip
+
+
+#: A Chinese discount: ``N折`` is N tenths of the price (``八折``, ``5折``; ``85折`` and
+#: ``八五折``, 85 hundredths), ``半價`` half of it.
+_ZH_ONE_TO_NINE = "".join(d for d, v in ZH_DIGITS if 0 < v < 10)
+_ZH_DISCOUNT = regex.compile(rf"(\d{{1,2}}|[{_ZH_ONE_TO_NINE}]{{1,2}})\s?折(?![疊叠])|半價|半价")
+
+
+def _discounts(text: str) -> tuple[float, ...]:
+    """The percentages each Chinese discount in ``text`` stands for: the share paid and
+    the share off, as English writes them (``八折``: 80% of the price, 20% off).
+
+    >>> _discounts("全館五折"), _discounts("85折起"), _discounts("第二件半價")
+    ((50.0, 50.0), (85.0, 15.0), (50.0, 50.0))
+    """
+    out: list[float] = []
+    for m in _ZH_DISCOUNT.finditer(text):
+        if m[1] is None:
+            paid = 50
+        elif m[1].isdigit():
+            paid = int(m[1]) * (10 if len(m[1]) == 1 else 1)
+        else:
+            digits = [_ZH_DIGITS[c] for c in m[1]]
+            paid = digits[0] * 10 + (digits[1] if len(digits) > 1 else 0)
+        out += [float(paid), float(100 - paid)]
+    return tuple(out)
 
 
 # Cached: a line that could pair with both neighbours is aligned twice, and dumps repeat

@@ -18,7 +18,7 @@ import regex
 
 from bilingual import scripts
 from bilingual.clean import fold_fullwidth_alnum
-from bilingual.convert import script_tables
+from bilingual.convert import convert, script_tables
 from bilingual.data import ENGLISH_WORDS, LATIN_LANGS, ZH_FUNCTION_CHARS
 from bilingual.model import MODEL
 from bilingual.records import Segment
@@ -134,13 +134,16 @@ def _japanese_kanji() -> frozenset[str]:
     return frozenset(chars)
 
 
+@functools.lru_cache(maxsize=1 << 12)
 def _written_in_japanese(char: str) -> bool:
-    """Is the Han character ``char`` one that Japanese text writes (JIS X 0208)?
+    """Is the Han character ``char`` one that Japanese text writes: in JIS X 0208, and no
+    old form that Japanese now writes otherwise (OpenCC ``t2jp`` leaves it as it is:
+    ``營``, Japanese ``営``)?
 
-    >>> [_written_in_japanese(c) for c in "晩晚説說東们"]
-    [True, False, True, False, True, False]
+    >>> [_written_in_japanese(c) for c in "晩晚説說東们営營"]
+    [True, False, True, False, True, False, True, False]
     """
-    return char in _japanese_kanji()
+    return char in _japanese_kanji() and convert(char, "t2jp") == char
 
 
 def _cjk(chunk: str) -> tuple[str, str | None]:

@@ -60,6 +60,10 @@ def test_unmatched_sentence_gets_empty_side() -> None:
         pytest.param("I have 3 cats.", "我有三隻貓。", "我有五隻貓。", id="3-三"),
         pytest.param("I use an iPhone.", "我用iPhone。", "我用Nokia。", id="latin-token"),
         pytest.param("Is it you?", "是你嗎？", "是你嗎。", id="question-mark"),
+        pytest.param("SALE 50% OFF", "全館五折", "全館八折", id="discount-五折"),
+        pytest.param("20% off all shoes", "鞋款全面8折", "鞋款全面5折", id="discount-8折"),
+        pytest.param("ＳＡＬＥ ５０％ ＯＦＦ", "全館五折", "全館八折", id="fullwidth"),
+        pytest.param("Thanks, ＴＥＡＭ", "謝謝團隊", "謝謝老師", id="fullwidth-words"),
     ],
 )
 def test_anchors_raise_the_score(en: str, zh: str, wrong: str) -> None:

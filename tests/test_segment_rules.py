@@ -91,6 +91,11 @@ def test_emoji_standing_apart_belong_to_no_sentence(
         ),
         pytest.param("山田 太郎です", [("ja", "山田 太郎です")], id="japanese-name-with-a-space"),
         pytest.param(
+            "新商品のお知らせ 新產品公告",
+            [("ja", "新商品のお知らせ"), ("zh", "新產品公告")],
+            id="old-form-japanese-writes-otherwise",
+        ),
+        pytest.param(
             "사랑해요 ❤️ 我愛你", [("ko", "사랑해요"), ("zh", "我愛你")], id="korean-apart"
         ),
     ],
