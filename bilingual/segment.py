@@ -69,8 +69,9 @@ _GLUE_GAP = regex.compile(r"[\p{N}\p{P}\p{Sc}°℃%]*")
 _EMOJI_TOKEN = regex.compile(
     r"(?:[^\P{Extended_Pictographic}\p{P}]|[\p{Emoji_Modifier}\uFE0F\u200D\u20E3])+"
 )
-#: A number token: digits with the marks between and after them (``2025``, ``12/31``, ``3.``).
-_NUMBER_TOKEN = regex.compile(r"\p{N}[\p{N}\p{P}\p{S}]*")
+#: A number token: digits with the marks between and after them (``2025``, ``12/31``, ``3.``),
+#: and a currency or plus/minus sign before them (``$12.50``, ``€5``, ``-3``).
+_NUMBER_TOKEN = regex.compile(r"[\p{Sc}+\-−±~]?\p{N}[\p{N}\p{P}\p{S}]*")
 #: What lies between a label and the text after it: a number (``Day 3:``), a colon, spaces.
 _LABEL_COLON = regex.compile(r"((?:[^\S\n]*\p{N}+)?[^\S\n]*[:：])\s*")
 
@@ -1045,6 +1046,8 @@ def _continues_left(text: str, start: int, token: tuple[int, int], end: int) -> 
     >>> t = "Lines in 2025 高雄"
     >>> _continues_left(t, 8, (9, 13), 14), _continues_left("3rd. 3 位", 3, (5, 6), 7)
     (True, False)
+    >>> _continues_left("price is $12.50 價格", 8, (9, 15), 16)
+    True
     """
     return (
         _NUMBER_TOKEN.fullmatch(text, *token) is not None

@@ -145,6 +145,16 @@ def test_a_term_with_a_dot_stays_in_its_chinese_sentence(text: str) -> None:
             [("en", "Population tops 2.3 million"), ("zh", "人口突破230萬")],
             id="decimal",
         ),
+        pytest.param(
+            "The price is $12.50 價格是12.50美元",
+            [("en", "The price is $12.50"), ("zh", "價格是12.50美元")],
+            id="currency",
+        ),
+        pytest.param(
+            "It dropped to -3 氣溫降到-3度",
+            [("en", "It dropped to -3"), ("zh", "氣溫降到-3度")],
+            id="minus",
+        ),
     ],
 )
 def test_a_number_between_languages_goes_with_the_open_sentence(
