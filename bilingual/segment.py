@@ -64,6 +64,10 @@ _LAST_TOKEN = regex.compile(r"[^\s\p{Z}\p{Cc}\p{Cf}]+", regex.REVERSE)
 #: currency and unit signs (``38°C``, ``CI005``, ``NT$``), no space, no emoji (``DJ
 #: ANKER👯音乐`` is not glued).
 _GLUE_GAP = regex.compile(r"[\p{N}\p{P}\p{Sc}°℃%]*")
+#: A bracket or quote that parts a Latin run from the Han after it (an opener: the Han
+#: opens a text of its own, ``Hualien【快訊】花蓮``) or Han from the Latin after it (a
+#: closer); one around a term glues it (``買了「iPhone」手機``).
+_PARTING_MARK = {"latin": regex.compile(r"[\p{Ps}\p{Pi}]"), "cjk": regex.compile(r"[\p{Pe}\p{Pf}]")}
 #: A token of emoji only (pictographs, skin tones, ZWJ sequences, VS16): standing apart,
 #: it belongs to no sentence (``Congrats!! 🎉🎉 恭喜！！``). ``‼`` and other marks are not.
 _EMOJI_TOKEN = regex.compile(
@@ -423,8 +427,25 @@ def _glued_to_chinese(text: str, left: _Run, right: _Run) -> bool:
     if {left.kind, right.kind} != {"cjk", "latin"}:
         return False
     word = left if left.kind == "latin" else right
-    return _GLUE_GAP.fullmatch(text, left.end, right.start) is not None and (
+    return _glue_gap(text, left, right) and (
         word.words == 1 or (word.words <= _MAX_EDGE_WORDS and _term(text, word))
+    )
+
+
+def _glue_gap(text: str, left: _Run, right: _Run) -> bool:
+    """Is what lies between ``left`` and ``right`` (Latin and Han) glue: no space, no
+    emoji (:data:`_GLUE_GAP`), no bracket or quote that parts them (:data:`_PARTING_MARK`)?
+
+    >>> t = "Hualien【快訊】"
+    >>> _glue_gap(t, _Run(0, 7, "latin", 1), _Run(8, 10, "cjk", 2))
+    False
+    >>> t = "買了「iPhone」手機"
+    >>> _glue_gap(t, _Run(0, 2, "cjk", 2), _Run(3, 9, "latin", 1))
+    True
+    """
+    return (
+        _GLUE_GAP.fullmatch(text, left.end, right.start) is not None
+        and _PARTING_MARK[left.kind].search(text, left.end, right.start) is None
     )
 
 
@@ -484,7 +505,7 @@ def _glued_tail(text: str, run: _Run, after: _Run) -> int | None:
     if tail is None or tail.start() == run.start:
         return None
     word = tail.group()
-    if _GLUE_GAP.fullmatch(text, run.end, after.start):
+    if _glue_gap(text, run, after):
         return tail.start() if _TERM_WORD.search(word) else None
     if _NUMBER_BEFORE_HAN.fullmatch(text, run.end, after.start):
         return tail.start() if text.find(word, run.start, tail.start()) >= 0 else None
@@ -777,7 +798,7 @@ def _edge_fits(text: str, run: _Run, host: _Run, *, open_far_side: bool) -> bool
 #: characters of a Chinese host, characters of an alphabetic one (a few words).
 _TRANSLATION_WINDOW = {"cjk": 8, "latin": 40}
 #: The share of the edge run that the host's words must explain.
-_TRANSLATED_SHARE = 0.5
+_TRANSLATED_SHARE = 1 / 3
 
 
 def _translated_beside(text: str, run: _Run, host: _Run) -> bool:

@@ -422,6 +422,9 @@ def test_an_emoji_between_two_scripts_ends_a_sentence(
         pytest.param("晚安 Good night", [("zh", "晚安"), ("en", "Good night")], id="after"),
         pytest.param("生日快乐 HBD", [("zh", "生日快乐"), ("en", "HBD")], id="short-form"),
         pytest.param(
+            "Free Wi-Fi 免費無線網路", [("en", "Free Wi-Fi"), ("zh", "免費無線網路")], id="term"
+        ),
+        pytest.param(
             "Thank you so much 謝謝", [("en", "Thank you so much"), ("zh", "謝謝")], id="han-edge"
         ),
         # Not translations: the word is one of the sentence beside it.
@@ -475,4 +478,24 @@ def test_a_korean_sentence_final_ending_closes_its_sentence(
     ],
 )
 def test_a_dot_starting_a_term_ends_no_sentence(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _segments(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "【Breaking】Earthquake Hits Hualien【快訊】花蓮發生地震",
+            [("en", "【Breaking】Earthquake Hits Hualien"), ("zh", "【快訊】花蓮發生地震")],
+            id="opener-before-han",
+        ),
+        pytest.param("我買了「iPhone」手機", [("zh", "我買了「iPhone」手機")], id="quoted-term"),
+        pytest.param("下載「LINE」App", [("zh", "下載「LINE」App")], id="quoted-term-at-the-end"),
+    ],
+)
+def test_a_bracket_opening_han_parts_it_from_the_latin_before(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    """A bracket or quote glued between Latin and Han opens a text of its own, so the
+    Latin word before it is no term glued to the Chinese; around a term it still glues."""
     assert _segments(text) == expected
