@@ -117,7 +117,7 @@ def refit(
     >>> m = refit(MODEL.log_ratio_mean, MODEL.log_ratio_sd, MODEL.length,
     ...           [*MODEL.weights.as_tuple()[:3], -0.09, *MODEL.weights.as_tuple()[4:]])
     >>> m == MODEL, refit(-1.2, 0.3, MODEL.length, [-8.0, 7.0, 7.0, 0.1, -0.7, 2.0]).version
-    (True, 3)
+    (True, 4)
     """
     fitted = dict(zip(WEIGHT_NAMES, (round(v, 2) for v in w), strict=True))
     fitted.update({name: getattr(base.weights, name) for name in HAND_SET})
@@ -135,9 +135,9 @@ def model_source(model: Model) -> str:
     """The fitted part of ``model`` as a ``Model(...)`` expression (other fields default).
 
     >>> print(model_source(MODEL))  # doctest: +NORMALIZE_WHITESPACE
-    Model(version=2, log_ratio_mean=-1.093, log_ratio_sd=0.254,
+    Model(version=3, log_ratio_mean=-1.093, log_ratio_sd=0.254,
           length=LengthModel(mean=-1.099, floor=0.02, per_char=1.007),
-          weights=Weights(bias=-8.8, length=7.33, lexicon=7.56, match=1.0, miss=-0.95, punct=2.16))
+          weights=Weights(bias=-8.89, length=7.36, lexicon=7.44, match=1.0, miss=-0.98, punct=2.17))
     """
     weights = ", ".join(f"{n}={getattr(model.weights, n)!r}" for n in WEIGHT_NAMES)
     return (

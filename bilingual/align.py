@@ -383,9 +383,9 @@ def sentence_score(en: str, zh: str) -> float:
     """The confidence, in [0, 1], that the sentence ``zh`` translates the sentence ``en``.
 
     >>> sentence_score("I bought 3 apples.", "我買了三個蘋果。")
-    0.915
+    0.981
     >>> sentence_score("I bought 3 apples.", "火車晚點了。")
-    0.078
+    0.072
     """
     if not en.strip() or not zh.strip():
         return 0.0
@@ -563,8 +563,8 @@ def align_sentences(en: str, zh: str) -> tuple[SentencePair, ...]:
 
     >>> for p in align_sentences("Are you OK? I bought 3 apples.", "你還好嗎？我買了三個蘋果。"):
     ...     print(p.en, "|", p.zh, "|", p.score)
-    Are you OK? | 你還好嗎？ | 0.959
-    I bought 3 apples. | 我買了三個蘋果。 | 0.915
+    Are you OK? | 你還好嗎？ | 0.955
+    I bought 3 apples. | 我買了三個蘋果。 | 0.981
     """
     en_spans, en_sides = _en_sentences(en)
     zh_spans, zh_sides = _zh_sentences(zh)

@@ -32,7 +32,7 @@ _MOJIBAKE_HINT = regex.compile(
 _INVISIBLE = regex.compile(r"[\u200b-\u200f\u2060\ufeff\u00ad]")
 _SPACES = regex.compile(r"\s+")
 _ZH_PUNCT = regex.compile(r"(?<=\p{Han})[?!:,;]+")
-_ZH_BRACKETS = regex.compile(r"\((?=[^()]*\p{Han})([^()\n]*)\)|(?<=\p{Han})\(([^()\n]*)\)")
+_HAN = regex.compile(r"\p{Han}")
 _AFTER_FULLWIDTH = regex.compile(r"(?<=[？！：，；）])\s+(?=\p{Han})")
 _FULLWIDTH_ALNUM = regex.compile(r"[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
 _HALF_TO_FULL = str.maketrans("?!:,;()", "？！：，；（）")
@@ -102,12 +102,35 @@ def fullwidth_zh_punctuation(text: str) -> str:
 
 
 def fullwidth_zh_brackets(text: str) -> str:
-    """A pair of ASCII brackets that holds Han text or follows it becomes fullwidth.
+    """A pair of ASCII brackets that holds Han text or follows it becomes fullwidth; a
+    pair around one that stays ASCII stays too (one pass, so cleaning twice changes
+    nothing more: ``((中))``).
 
     >>> fullwidth_zh_brackets("他(陳先生)說 f(x) 用了 iPhone(蘋果)")
     '他（陳先生）說 f(x) 用了 iPhone（蘋果）'
+    >>> fullwidth_zh_brackets("((中)) (f(x)) 他(f(x))")
+    '（（中）） (f(x)) 他(f(x))'
     """
-    return _ZH_BRACKETS.sub(lambda m: f"（{m.group(1) or m.group(2) or ''}）", text)
+    if "(" not in text or ")" not in text:
+        return text
+    han = [0]  # han[i]: Han characters before position i
+    for ch in text:
+        han.append(han[-1] + (_HAN.match(ch) is not None))
+    out = list(text)
+    opened: list[list[int]] = []  # [position, 1 while every pair inside became fullwidth]
+    for i, ch in enumerate(text):
+        if ch == "(":
+            opened.append([i, 1])
+        elif ch == ")" and opened:
+            start, inner = opened.pop()
+            after_han = start > 0 and han[start] > han[start - 1]
+            if inner and (han[i] > han[start + 1] or after_han):
+                out[start], out[i] = "（", "）"
+            elif opened:
+                opened[-1][1] = 0
+        elif ch == "\n":
+            opened.clear()
+    return "".join(out)
 
 
 def tighten_after_fullwidth(text: str) -> str:

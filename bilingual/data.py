@@ -53,6 +53,44 @@ CHAT_SHORT_FORMS: tuple[tuple[str, str], ...] = (
     ("btw", "by the way"), ("asap", "as soon as possible"), ("info", "information"),
 )  # fmt: skip
 
+#: Irregular English forms and their base words, for the dictionary signal's stems
+#: (:func:`bilingual.lexicon.stem`): CC-CEDICT glosses with base words (``to go``), text
+#: uses every form (``went``). Common irregular verbs' past forms and irregular plurals.
+IRREGULAR_FORMS: tuple[tuple[str, str], ...] = (
+    ("went", "go"), ("gone", "go"), ("ate", "eat"), ("eaten", "eat"), ("saw", "see"),
+    ("seen", "see"), ("said", "say"), ("made", "make"), ("got", "get"), ("gotten", "get"),
+    ("came", "come"), ("gave", "give"), ("given", "give"), ("took", "take"),
+    ("taken", "take"), ("found", "find"), ("felt", "feel"),
+    ("thought", "think"), ("told", "tell"), ("knew", "know"), ("known", "know"),
+    ("wrote", "write"), ("written", "write"), ("paid", "pay"), ("met", "meet"),
+    ("sold", "sell"), ("sent", "send"), ("lost", "lose"), ("won", "win"),
+    ("built", "build"), ("began", "begin"), ("begun", "begin"), ("brought", "bring"),
+    ("bought", "buy"), ("caught", "catch"), ("taught", "teach"), ("fell", "fall"),
+    ("fallen", "fall"), ("drove", "drive"), ("driven", "drive"), ("flew", "fly"),
+    ("flown", "fly"), ("grew", "grow"), ("grown", "grow"), ("held", "hold"),
+    ("kept", "keep"), ("slept", "sleep"), ("spent", "spend"), ("stood", "stand"),
+    ("swam", "swim"), ("wore", "wear"), ("worn", "wear"), ("ran", "run"), ("sat", "sit"),
+    ("spoke", "speak"), ("spoken", "speak"), ("broke", "break"), ("broken", "break"),
+    ("chose", "choose"), ("chosen", "choose"), ("forgot", "forget"),
+    ("forgotten", "forget"), ("understood", "understand"), ("heard", "hear"),
+    ("sang", "sing"), ("sung", "sing"), ("drank", "drink"), ("drunk", "drink"),
+    ("woke", "wake"), ("rode", "ride"), ("hid", "hide"), ("led", "lead"), ("fed", "feed"),
+    ("fought", "fight"), ("sought", "seek"), ("threw", "throw"), ("thrown", "throw"),
+    ("drew", "draw"), ("drawn", "draw"), ("blew", "blow"), ("shot", "shoot"),
+    ("men", "man"), ("women", "woman"), ("children", "child"),
+    ("feet", "foot"), ("teeth", "tooth"), ("mice", "mouse"), ("geese", "goose"),
+)  # fmt: skip
+
+#: English interjections and chat responses: each is a sentence of its own (``Sure``,
+#: ``Noted``, ``Haha``), so one set apart before a Chinese sentence is no word of it
+#: (``Noted 收到了``), as a term or a name is (``iPhone 很好用``). Lowercase.
+INTERJECTIONS = frozenset(
+    """ok okay okey sure sorry wow yay omg noted done same hmm hmmm haha hahaha hehe lol
+    lmao ugh oops yes yeah yep yup no nope nah hi hey hello bye thanks thx ty cool nice
+    great congrats cheers agreed true exactly alright oh ah aww damn wtf fyi ikr idk brb
+    gosh whoa welcome""".split()
+)
+
 #: Abbreviations that precede a number: a period after one, before the number, ends no
 #: sentence (``Dec. 5``, ``No. 3``, ``p. 12``): months and the number-preceding
 #: abbreviations of the Pragmatic Segmenter / pySBD list, lowercase, without the period.

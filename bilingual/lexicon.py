@@ -30,7 +30,7 @@ import regex
 from bilingual import cache
 from bilingual.cache import cache_dir
 from bilingual.convert import fold
-from bilingual.data import CHAT_SHORT_FORMS, GLOSS_STOP_WORDS, ZH_STOP_CHARS
+from bilingual.data import CHAT_SHORT_FORMS, GLOSS_STOP_WORDS, IRREGULAR_FORMS, ZH_STOP_CHARS
 
 _CEDICT_FILE = "data/cedict_1_0_ts_utf-8_mdbg.txt.gz"
 #: The cached index's layout; bump it when the file's layout changes.
@@ -48,18 +48,32 @@ _SHORT_FORM = regex.compile(rf"\b(?:{'|'.join(_SHORT_FORMS)})\b", regex.IGNORECA
 
 
 def stem(word: str) -> str:
-    """A light English stem, enough to meet CC-CEDICT's glosses.
+    """A light English stem, enough to meet CC-CEDICT's glosses: irregular forms as their
+    base word (:data:`bilingual.data.IRREGULAR_FORMS`), ``-ies``/``-ied`` as ``-y``, a
+    consonant doubled before ``-ing``/``-ed`` once.
 
     >>> [stem(w) for w in ["likes", "liked", "liking", "like", "go", "classes"]]
     ['lik', 'lik', 'lik', 'lik', 'go', 'class']
+    >>> [stem(w) for w in ["cities", "city", "tried", "running", "run", "went", "children"]]
+    ['city', 'city', 'try', 'run', 'run', 'go', 'child']
+    >>> [stem(w) for w in ["falling", "fall", "missed", "miss"]]
+    ['fall', 'fall', 'miss', 'miss']
     """
+    word = _IRREGULAR.get(word, word)
+    if word.endswith(("ies", "ied")) and len(word) > 4:
+        return word[:-3] + "y"
     for suffix in ("ing", "ed", "es", "s"):
         if word.endswith(suffix) and len(word) - len(suffix) >= 3 and not word.endswith("ss"):
             word = word[: -len(suffix)]
+            if suffix in ("ing", "ed") and word[-1] == word[-2] and word[-1] not in "aeioulsz":
+                word = word[:-1]
             break
     if word.endswith("e") and len(word) > 3:
         word = word[:-1]
     return word
+
+
+_IRREGULAR = dict(IRREGULAR_FORMS)
 
 
 # Cached: a dump's vocabulary is small next to its word count.
@@ -85,11 +99,25 @@ def spelled_out(text: str) -> str:
     return _SHORT_FORM.sub(lambda m: _SHORT_FORMS[m.group().lower()], text)
 
 
+#: Gloss openings that refer to another headword (``see 明天[ming2 tian1]``, ``abbr. for
+#: 北京[Bei3 jing1]``, ``variant of 裡|里[li3]``): such a gloss is skipped, unless it names no
+#: headword (``see you tomorrow``, ``abbr. for Beijing``: English, read without the opening).
+_REFERENCE = ("variant of", "old variant", "see ", "abbr. for")
+_HEADWORD = regex.compile(r"\p{Han}|\[")
+
+
 def _glosses(definitions: str) -> Iterable[str]:
+    """The English stems of a CC-CEDICT entry's definitions.
+
+    >>> list(_glosses("see you tomorrow/abbr. for Beijing/see 明天[ming2 tian1]/CL:個|个[ge4]"))
+    ['see', 'you', 'tomorrow', 'beij']
+    """
     for d in definitions.split("/"):
-        if d.startswith(("CL:", "variant of", "old variant", "see ", "abbr. for")):
+        reference = d.startswith(_REFERENCE)
+        if d.startswith("CL:") or (reference and _HEADWORD.search(d)):
             continue
-        yield from en_stems(_PAREN.sub(" ", d))
+        gloss = d.removeprefix("abbr. for") if reference else d
+        yield from en_stems(_PAREN.sub(" ", gloss))
 
 
 @functools.cache

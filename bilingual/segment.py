@@ -23,7 +23,7 @@ from dataclasses import dataclass
 import regex
 
 from bilingual import lexicon, scripts
-from bilingual.data import ENGLISH_WORDS, NUMBER_ABBREVIATIONS, ZH_FUNCTION_CHARS
+from bilingual.data import ENGLISH_WORDS, INTERJECTIONS, NUMBER_ABBREVIATIONS, ZH_FUNCTION_CHARS
 from bilingual.model import MODEL
 
 #: Kinds of atom, in priority order when two would start at the same place.
@@ -772,9 +772,24 @@ def _opens_sentence_after(text: str, run: _Run, host: _Run) -> bool:
         return False
     if run.end == host.start:
         return True
-    return not _translated_beside(text, run, host) and _edge_fits(
-        text, run, host, open_far_side=True
+    return (
+        not _interjection(text, run)
+        and not _translated_beside(text, run, host)
+        and _edge_fits(text, run, host, open_far_side=True)
     )
+
+
+def _interjection(text: str, run: _Run) -> bool:
+    """Is ``run`` one English interjection (:data:`bilingual.data.INTERJECTIONS`)? It is
+    a sentence of its own: set apart before a Chinese one, it is no word of it (``Sure
+    沒問題``, ``Haha 笑死我了``).
+
+    >>> _interjection("Noted 收到了", _Run(0, 5, "latin", 1))
+    True
+    >>> _interjection("Uber 司機說", _Run(0, 4, "latin", 1))
+    False
+    """
+    return run.kind == "latin" and text[run.start : run.end].lower() in INTERJECTIONS
 
 
 def _edge_fits(text: str, run: _Run, host: _Run, *, open_far_side: bool) -> bool:

@@ -56,7 +56,7 @@ def test_model_is_hashable_and_compares_by_value() -> None:
 
 def test_signature_name() -> None:
     """The name that goes into the reproducibility signature."""
-    assert (MODEL.name, MODEL.version) == ("tatoeba-2022", 2)
+    assert (MODEL.name, MODEL.version) == ("tatoeba-2022", 3)
 
 
 @pytest.mark.parametrize(

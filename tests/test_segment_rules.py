@@ -499,3 +499,20 @@ def test_a_bracket_opening_han_parts_it_from_the_latin_before(
     """A bracket or quote glued between Latin and Han opens a text of its own, so the
     Latin word before it is no term glued to the Chinese; around a term it still glues."""
     assert _segments(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("Noted 收到了", [("en", "Noted"), ("zh", "收到了")], id="noted"),
+        pytest.param("Haha 笑死我了", [("en", "Haha"), ("zh", "笑死我了")], id="haha"),
+        pytest.param("Sure 沒問題", [("en", "Sure"), ("zh", "沒問題")], id="sure"),
+        # A term or a name opens the Chinese sentence; glued, a chat word is Chinese text.
+        pytest.param("Uber 司機說他到了", [("zh", "Uber 司機說他到了")], id="name"),
+        pytest.param("ok啦", [("zh", "ok啦")], id="glued"),
+    ],
+)
+def test_an_interjection_before_a_chinese_sentence_is_a_sentence_of_its_own(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert _segments(text) == expected
