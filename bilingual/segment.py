@@ -77,6 +77,9 @@ _EMOJI_TOKEN = regex.compile(
 #: and a currency or plus/minus sign before them (``$12.50``, ``€5``, ``-3``).
 _NUMBER_TOKEN = regex.compile(r"[\p{Sc}+\-−±~]?\p{N}[\p{N}\p{P}\p{S}]*")
 #: What lies between a label and the text after it: a number (``Day 3:``), a colon, spaces.
+#: The brackets of a tag (:func:`_bracketed`).
+_OPENER = regex.compile(r"[\p{Ps}\p{Pi}]")
+_CLOSER = regex.compile(r"[\p{Pe}\p{Pf}]\s")
 _LABEL_COLON = regex.compile(r"((?:[^\S\n]*\p{N}+)?[^\S\n]*[:：])\s*")
 
 # Code-switching thresholds (MODEL): how small a run must be to stay inside its host.
@@ -353,9 +356,10 @@ def _join_terms(text: str, runs: list[_Run]) -> None:
 
 
 def _close_labels(text: str, runs: list[_Run]) -> None:
-    """A sentence that opens with a label and a colon, in another script than what
-    follows (``Notice: 明天停電``, ``Day 3: 抵達花蓮``, ``公告: The office…``): the label is
-    text of its own script, not a word of the sentence after it.
+    """A sentence that opens with a label and a colon, or a tag in brackets, in another
+    script than what follows (``Notice: 明天停電``, ``Day 3: 抵達花蓮``, ``公告: The office…``,
+    ``[通知] Meeting at 3pm``): the label is text of its own script, not a word of the
+    sentence after it.
 
     The label must start its sentence (the first run, or one after a sentence end); it
     keeps its colon and a number right before it, and nothing merges across it.
@@ -368,9 +372,28 @@ def _close_labels(text: str, runs: list[_Run]) -> None:
     """
     for k, (run, after) in enumerate(itertools.pairwise(runs)):
         starts = k == 0 or runs[k - 1].closed
-        colon = _LABEL_COLON.fullmatch(text, run.end, after.start)
-        if starts and colon and run.kind != after.kind:
+        if not starts or run.kind == after.kind:
+            continue
+        if colon := _LABEL_COLON.fullmatch(text, run.end, after.start):
             run.end, run.closed = colon.end(1), True
+        elif _bracketed(text, run):
+            run.closed = True
+
+
+def _bracketed(text: str, run: _Run) -> bool:
+    """Is ``run`` a tag in brackets, an opener glued before it and a closer and a space
+    after it (``[通知] Meeting at 3pm``; not ``「iPhone」很好用``)? Like a label, it names
+    what follows.
+
+    >>> tag = _Run(1, 3, "cjk", 2)
+    >>> _bracketed("[通知] Meeting", tag), _bracketed("「通知」Meeting", tag)
+    (True, False)
+    """
+    return (
+        run.start > 0
+        and _OPENER.fullmatch(text[run.start - 1]) is not None
+        and _CLOSER.match(text, run.end) is not None
+    )
 
 
 def _glue_terms(text: str, runs: list[_Run]) -> None:

@@ -28,6 +28,12 @@ def _segments(text: str) -> list[tuple[str, str]]:
             id="after-a-sentence-end",
         ),
         pytest.param(
+            "[通知] Meeting at 3pm 下午三點開會",
+            [("zh", "[通知]"), ("en", "Meeting at 3pm"), ("zh", "下午三點開會")],
+            id="tag-in-brackets",
+        ),
+        pytest.param("「iPhone」很好用", [("zh", "「iPhone」很好用")], id="quoted-term-no-tag"),
+        pytest.param(
             "Breaking news: 台北發生地震",
             [("en", "Breaking news:"), ("zh", "台北發生地震")],
             id="two-words",
