@@ -75,5 +75,6 @@ SENTENCE_END = regex.compile(f"[{_SENTENCE_END}]")
 SEPARATOR_TOKEN = regex.compile(r"[\p{Pd}|¦｜￤/\\•‧∙·・~=*_>»<«→←↔⇒⇐►▶◆■□●○#+]+")
 #: A token made only of closing punctuation: it belongs to the text before it.
 CLOSING_TOKEN = regex.compile(r"[\p{Pe}\p{Pf}.,;:!?%。，、；：！？…‼⁇⁈⁉．｡%'\"]+")
-#: The closing marks at the start of a glued gap (``技術!China``).
-CLOSING_PREFIX = regex.compile(r"[\p{Pe}\p{Pf}.,;:!?%。，、；：！？…‼⁇⁈⁉．｡%'\"]+")
+#: The closing marks at the start of a glued gap (``技術!China``), and a chat tilde, which
+#: trails the word before it (``Good morning~早安~``).
+CLOSING_PREFIX = regex.compile(r"[\p{Pe}\p{Pf}.,;:!?%。，、；：！？…‼⁇⁈⁉．｡%'\"~～]+")

@@ -57,6 +57,9 @@ _LAST_LATIN = regex.compile(r"\p{Latin}", regex.REVERSE)
 _TERM_WORD = regex.compile(r"[\p{Lu}\p{N}]")
 _DIGIT = regex.compile(r"\p{N}")
 _TERM_MARKS = regex.compile(r"[#+]+")
+#: Marks glued to the end of a sentence that belong to it: a term's (``C#``, ``C++``) or
+#: a chat tilde (``早安~``).
+_GLUED_END_MARKS = regex.compile(r"[#+]+|[~～]+")
 #: Spaces, then a number glued to the Han after it (`` 22`` in ``Node.js 22發布了``).
 _NUMBER_BEFORE_HAN = regex.compile(r"[^\S\n]+\p{N}[\p{N}\p{P}\p{S}]*")
 _LAST_TOKEN = regex.compile(r"[^\s\p{Z}\p{Cc}\p{Cf}]+", regex.REVERSE)
@@ -1066,15 +1069,18 @@ def _opening_ellipsis(
 def _glued_mark(text: str, tokens: list[tuple[int, int]], end: int) -> list[tuple[int, int]]:
     """The first of ``tokens`` if it is ``#`` or ``+`` glued to the sentence ending at
     ``end``: such a mark makes a term with the word before it (``C#``, ``C++``, ``A+``),
-    it is no separator. (Other marks glued there stay out: ``<Media omitted>`` lost its
-    ``<`` as a stray opener, so its ``>`` goes too.)
+    it is no separator; so is a chat tilde (``早安~``), which trails its word. (Other
+    marks glued there stay out: ``<Media omitted>`` lost its ``<`` as a stray opener, so
+    its ``>`` goes too.)
 
     >>> _glued_mark("學C#", [(2, 3)], 2), _glued_mark("學C #", [(3, 4)], 2)
     ([(2, 3)], [])
+    >>> _glued_mark("早安~", [(2, 3)], 2)
+    [(2, 3)]
     >>> _glued_mark("<Media omitted>", [(14, 15)], 14)
     []
     """
-    glued = tokens and tokens[0][0] == end and _TERM_MARKS.fullmatch(text, *tokens[0])
+    glued = tokens and tokens[0][0] == end and _GLUED_END_MARKS.fullmatch(text, *tokens[0])
     return tokens[:1] if glued else []
 
 

@@ -522,3 +522,8 @@ def test_an_interjection_before_a_chinese_sentence_is_a_sentence_of_its_own(
     text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert _segments(text) == expected
+
+
+def test_a_chat_tilde_trails_the_word_before_it() -> None:
+    """``~`` glued after a word is a chat tone mark of that word, not an opener."""
+    assert _segments("Good morning~早安~") == [("en", "Good morning~"), ("zh", "早安~")]
