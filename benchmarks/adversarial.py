@@ -38,6 +38,7 @@ PATTERNS: dict[str, Callable[[int], str]] = {
     "a.a.a. + @": lambda n: "a." * (n // 2) + "@",
     "email label chain": lambda n: "x@" + "a." * (n // 2 - 1) + "1",
     "hashtag digits": lambda n: "#" + "1" * (n - 1),
+    "hashtag + quoted Han, no space": lambda n: "#iPhone「對」" * (n // 10),
 }
 END_TO_END = "process: (word + Han word)*n"
 

@@ -1021,8 +1021,15 @@ def _attach_neutrals(text: str, runs: list[_Run], start: int, end: int) -> list[
 
 def _stands_alone(text: str, start: int, end: int) -> bool:
     """Has ``text[start:end]`` a space (or the text's edge) on both sides? (A bar glued to
-    a word, as in ``|AB|``, is no separator.)"""
-    return not (start and _TOKEN.match(text, start - 1)) and not _TOKEN.match(text, end)
+    a word, as in ``|AB|``, is no separator.) Only the character on each side is read:
+    a token's whole length would make a line without spaces quadratic.
+
+    >>> _stands_alone("a | b", 2, 3), _stands_alone("|AB|", 0, 1)
+    (True, False)
+    """
+    return not (start and _TOKEN.match(text, start - 1, start)) and not _TOKEN.match(
+        text, end, end + 1
+    )
 
 
 def _set_apart_by_bar(

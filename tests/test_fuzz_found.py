@@ -184,3 +184,12 @@ def test_a_roman_numeral_before_a_term_glued_to_han_is_segmented() -> None:
     head joins the Chinese sentence its tail went to."""
     (record,) = bilingual.process(["\u216b\u00a0K到"])
     assert [(s.lang, s.start, s.end) for s in record.segments] == [("zh", 0, 4)]
+
+
+def test_a_line_of_hashtags_and_quoted_han_without_spaces_is_segmented() -> None:
+    """Seed 1019 (GB18030 export, one line of ``#iPhone「對」`` with no space) took 28 s:
+    each bracket read the rest of the line to see whether it stood alone. Now it reads
+    one character on each side (``benchmarks/adversarial.py`` has the pattern at size)."""
+    text = "#iPhone「對」" * 3
+    got = [(s.lang, text[s.start : s.end]) for s in bilingual.split(text)]
+    assert got == [("hashtag", "#iPhone"), ("zh", "「對」")] * 3
