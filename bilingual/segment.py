@@ -975,6 +975,7 @@ def _inner_dot(text: str, at: int) -> bool:
 #: A word glued after a dot that a sentence does not start with: lowercase, or of three
 #: letters or more with a capital after its first (``.NET``, ``.js``, ``.com``; not
 #: ``OK``, which chat types after a full stop).
+_MAX_TERM = 32
 _TERM_AFTER_DOT = regex.compile(r"[a-z][A-Za-z]*|(?=[A-Za-z]{3})[A-Z][A-Za-z]*[A-Z][A-Za-z]*")
 
 
@@ -990,7 +991,9 @@ def _leading_dot(text: str, at: int) -> bool:
     """
     if text[at] != "." or (at and text[at - 1] == "."):
         return False
-    word = _TERM_AFTER_DOT.match(text, at + 1)
+    # A term is short: reading at most _MAX_TERM letters keeps a long word cheap (it is
+    # then no term, its next letter being a letter).
+    word = _TERM_AFTER_DOT.match(text, at + 1, at + 1 + _MAX_TERM)
     return word is not None and (word.end() == len(text) or not text[word.end()].isalpha())
 
 
