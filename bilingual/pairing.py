@@ -51,7 +51,7 @@ from bilingual.align import end_mark
 from bilingual.data import CHINESE_SURNAMES, ENGLISH_WORDS
 from bilingual.model import MODEL
 from bilingual.records import Pair
-from bilingual.scripts import SENTENCE_END
+from bilingual.scripts import SENTENCE_END, ZH_ASKS
 from bilingual.segment import is_label
 
 #: Where the two blocks stand: English then Chinese in one line (the bilingual headline
@@ -65,11 +65,6 @@ _TIME = r"\d{1,2}:\d{2}(?::\d{2})?(?:\s?[AaPp]\.?[Mm]\.?)?"
 _HEADER = regex.compile(rf"[\[(]?(?:(?:{_DATE}),?\s+)?(?:{_TIME})[\])]?\s+(?P<rest>.+)")
 _CAPITAL_WORD = regex.compile(r"\p{Lu}[\p{L}\p{M}'’-]*")
 _HAN_NAME = regex.compile(r"\p{Han}{2,4}")
-#: What makes Chinese text ask: a question mark, a closing particle, a question word.
-_ZH_ASKS = regex.compile(
-    r"[?？]|[嗎吗呢麼么][\p{P}\s]*$|什麼|什么|甚麼|哪|誰|谁|幾|几|多少|怎|為何|为何|是否|"
-    r"有沒有|有没有|是不是|能不能|會不會|会不会|可不可以|要不要|好不好|對不對|对不对"
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,7 +151,7 @@ def name_and_transcription(c: Candidate) -> bool:
 
 
 def question_and_answer(c: Candidate) -> bool:
-    """One side asks and the other does not (see :data:`_ZH_ASKS` for Chinese).
+    """One side asks and the other does not (see :data:`ZH_ASKS` for Chinese).
 
     >>> question_and_answer(_c("Where can I download the app?", "這裡可以下載"))
     True
@@ -168,7 +163,7 @@ def question_and_answer(c: Candidate) -> bool:
     (True, False)
     """
     if end_mark(c.en) == "?":
-        return not _ZH_ASKS.search(c.zh)
+        return not ZH_ASKS.search(c.zh)
     return end_mark(c.zh) == "?" and end_mark(c.en) in (".", "!")
 
 

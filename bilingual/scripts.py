@@ -78,3 +78,9 @@ CLOSING_TOKEN = regex.compile(r"[\p{Pe}\p{Pf}.,;:!?%。，、；：！？…‼�
 #: The closing marks at the start of a glued gap (``技術!China``), and a chat tilde, which
 #: trails the word before it (``Good morning~早安~``).
 CLOSING_PREFIX = regex.compile(r"[\p{Pe}\p{Pf}.,;:!?%。，、；：！？…‼⁇⁈⁉．｡%'\"~～]+")
+
+#: What makes Chinese text ask: a question mark, a closing particle, a question word.
+ZH_ASKS = regex.compile(
+    r"[?？]|[嗎吗呢麼么][\p{P}\s]*$|什麼|什么|甚麼|哪|誰|谁|幾|几|多少|怎|為何|为何|是否|"
+    r"有沒有|有没有|是不是|能不能|會不會|会不会|可不可以|要不要|好不好|對不對|对不对"
+)

@@ -23,7 +23,12 @@ from dataclasses import dataclass
 import regex
 
 from bilingual import lexicon, scripts
-from bilingual.data import ENGLISH_WORDS, INTERJECTIONS, NUMBER_ABBREVIATIONS, ZH_FUNCTION_CHARS
+from bilingual.data import (
+    ENGLISH_WORDS,
+    INTERJECTIONS,
+    NUMBER_ABBREVIATIONS,
+    ZH_FUNCTION_CHARS,
+)
 from bilingual.model import MODEL
 
 #: Kinds of atom, in priority order when two would start at the same place.
@@ -743,9 +748,11 @@ def _closes_sentence_before(text: str, host: _Run, run: _Run) -> bool:
         return False
     if _korean_sentence_end(text, host) or _korean_sentence_end(text, run):
         return False
-    if _attached_after(text, host, run):
+    if host.end == run.start:
         return True
-    return not _translated_beside(text, run, host) and _edge_fits(
+    if _translated_beside(text, run, host):
+        return False
+    return _ends_latin_sentence(text, host, run) or _edge_fits(
         text, run, host, open_far_side=not run.closed
     )
 
@@ -779,14 +786,29 @@ def _korean_sentence_end(text: str, run: _Run) -> bool:
     return run.kind == "hangul" and text[run.end - 1] in _KOREAN_FINAL
 
 
-def _attached_after(text: str, host: _Run, run: _Run) -> bool:
-    """Is ``run`` glued to the end of ``host``, or Han ending on a Latin full stop?
+def _ends_latin_sentence(text: str, host: _Run, run: _Run) -> bool:
+    """Does the Han ``run`` end the Latin sentence ``host`` on a Latin mark?
 
-    Chinese ends sentences with 。!?: a Latin full stop right after Han (``I had 小籠包.``)
-    ends the Latin sentence the Han sits in.
+    Chinese ends sentences with 。！？: a Latin full stop right after Han (``I had
+    小籠包.``) ends the Latin sentence the Han sits in, and so does a Latin question mark
+    after a question of two words or more, when the Han does not ask itself
+    (:data:`bilingual.scripts.ZH_ASKS`): ``Have you tried 珍奶?``, but ``Where 在哪?`` and
+    ``How are you 你好嗎?`` are two blocks.
+
+    >>> t = "Have you tried 珍奶? How are you 你好嗎?"
+    >>> _ends_latin_sentence(t, _Run(0, 14, "latin", 3), _Run(15, 17, "cjk", 2))
+    True
+    >>> _ends_latin_sentence(t, _Run(19, 30, "latin", 3), _Run(31, 34, "cjk", 3))
+    False
     """
-    return host.end == run.start or (
-        run.kind == "cjk" and text.startswith(".", run.end) and not text.startswith("..", run.end)
+    if run.kind != "cjk":
+        return False
+    if text.startswith(".", run.end):
+        return not text.startswith("..", run.end)
+    return (
+        text.startswith("?", run.end)
+        and host.words >= 2
+        and scripts.ZH_ASKS.search(text[run.start : run.end]) is None
     )
 
 

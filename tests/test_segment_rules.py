@@ -527,3 +527,27 @@ def test_an_interjection_before_a_chinese_sentence_is_a_sentence_of_its_own(
 def test_a_chat_tilde_trails_the_word_before_it() -> None:
     """``~`` glued after a word is a chat tone mark of that word, not an opener."""
     assert _segments("Good morning~早安~") == [("en", "Good morning~"), ("zh", "早安~")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("Have you tried 珍奶?", [("en", "Have you tried 珍奶?")], id="question"),
+        pytest.param(
+            "have you heard of the flooding in 福建?",
+            [("en", "have you heard of the flooding in 福建?")],
+            id="place",
+        ),
+        pytest.param(
+            "How are you 你好嗎?", [("en", "How are you"), ("zh", "你好嗎?")], id="han-asks"
+        ),
+        pytest.param("Where 在哪?", [("en", "Where"), ("zh", "在哪?")], id="one-word"),
+        pytest.param("Thank you 謝謝.", [("en", "Thank you"), ("zh", "謝謝.")], id="translated"),
+    ],
+)
+def test_han_before_a_latin_end_mark_ends_the_english_sentence(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    """Chinese ends on 。？: Han right before a Latin ``.`` or ``?`` is a word of the English
+    sentence, unless it asks itself, the English is one word, or it translates it."""
+    assert _segments(text) == expected
