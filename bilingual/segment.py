@@ -627,7 +627,7 @@ class _Chain:
         while (key := self.embedded.top()) is not None:
             self.embedded.pop()
             k = self._live(key)
-            if k is not None and _embedded(self._run(k), *self.neighbours(k)):
+            if k is not None and _embedded(self.text, self._run(k), *self.neighbours(k)):
                 return self.before[k], k, self.after[k]
         if not edges:
             return None
@@ -678,7 +678,7 @@ class _Chain:
     def _offer(self, k: int) -> None:
         """Queue run ``k`` for the merges it can take part in now."""
         run, (before, after) = self._run(k), self.neighbours(k)
-        if _embedded(run, before, after):
+        if _embedded(self.text, run, before, after):
             self.embedded.push(_key(run))
         if self.edges is not None and _edge_side(self.text, run, before, after):
             self.edges.push(_key(run))
@@ -705,13 +705,41 @@ class _Chain:
             self.before[after] = new
 
 
-def _embedded(run: _Run, before: _Run | None, after: _Run | None) -> bool:
+def _embedded(text: str, run: _Run, before: _Run | None, after: _Run | None) -> bool:
     """Is ``run`` short and inside one sentence of another script?"""
     if before is None or after is None or not _short(run, edge=False):
         return False
     return (
-        before.kind == after.kind and _hosts(before, run) and not before.closed and not run.closed
+        before.kind == after.kind
+        and _hosts(before, run)
+        and not before.closed
+        and not run.closed
+        and not _kana_on_one_side(text, before, after)
     )
+
+
+#: How many characters of each neighbour :func:`_kana_on_one_side` reads.
+_KANA_WINDOW = 8
+
+
+def _kana_on_one_side(text: str, before: _Run, after: _Run) -> bool:
+    """Has one of the CJK runs around a word kana next to it and the other none? Then
+    they are Japanese and Chinese, two sentences, and the word between them is no word
+    of either (``ありがとう Thank you 謝謝``); Japanese takes English words in with kana on
+    both sides (``これは Python で書いた``). Only a window beside the word is read.
+
+    >>> t = "ありがとう Thank you 謝謝"
+    >>> _kana_on_one_side(t, _Run(0, 5, "cjk", 5), _Run(16, 18, "cjk", 2))
+    True
+    >>> t = "これは Python で書いた"
+    >>> _kana_on_one_side(t, _Run(0, 3, "cjk", 3), _Run(11, 15, "cjk", 4))
+    False
+    """
+    if before.kind != "cjk":
+        return False
+    left = scripts.KANA.search(text, max(before.start, before.end - _KANA_WINDOW), before.end)
+    right = scripts.KANA.search(text, after.start, min(after.end, after.start + _KANA_WINDOW))
+    return (left is None) != (right is None)
 
 
 #: Run kinds that never host each other: Korean beside Chinese or Japanese is another

@@ -97,6 +97,14 @@ def test_emoji_standing_apart_belong_to_no_sentence(
         ),
         pytest.param("山田 太郎です", [("ja", "山田 太郎です")], id="japanese-name-with-a-space"),
         pytest.param(
+            "ありがとう Thank you 謝謝",
+            [("ja", "ありがとう"), ("en", "Thank you"), ("zh", "謝謝")],
+            id="english-between-japanese-and-chinese",
+        ),
+        pytest.param(
+            "これは Python で書いた", [("ja", "これは Python で書いた")], id="term-in-japanese"
+        ),
+        pytest.param(
             "新商品のお知らせ 新產品公告",
             [("ja", "新商品のお知らせ"), ("zh", "新產品公告")],
             id="old-form-japanese-writes-otherwise",
