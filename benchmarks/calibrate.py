@@ -137,7 +137,7 @@ def model_source(model: Model) -> str:
     >>> print(model_source(MODEL))  # doctest: +NORMALIZE_WHITESPACE
     Model(version=3, log_ratio_mean=-1.093, log_ratio_sd=0.254,
           length=LengthModel(mean=-1.099, floor=0.02, per_char=1.007),
-          weights=Weights(bias=-8.89, length=7.36, lexicon=7.44, match=1.0, miss=-0.98, punct=2.17))
+          weights=Weights(bias=-8.92, length=7.37, lexicon=7.47, match=1.0, miss=-0.97, punct=2.17))
     """
     weights = ", ".join(f"{n}={getattr(model.weights, n)!r}" for n in WEIGHT_NAMES)
     return (

@@ -385,7 +385,7 @@ def sentence_score(en: str, zh: str) -> float:
     >>> sentence_score("I bought 3 apples.", "我買了三個蘋果。")
     0.981
     >>> sentence_score("I bought 3 apples.", "火車晚點了。")
-    0.072
+    0.071
     """
     if not en.strip() or not zh.strip():
         return 0.0

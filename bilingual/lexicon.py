@@ -170,12 +170,14 @@ def build_index(cedict: bytes) -> Index:
 
 
 def _rules() -> bytes:
-    """What the build depends on besides the dictionary: this module's code and the stop words."""
+    """What the build depends on besides the dictionary: this module's code, the stop
+    words and the irregular forms of :func:`stem` (both in :mod:`bilingual.data`)."""
     try:
         source = Path(__file__).read_bytes()
     except OSError:  # pragma: no cover - e.g. run from a zip
         source = b""
-    return b"\0".join([source, " ".join(sorted(_STOP)).encode(), str(marshal.version).encode()])
+    tables = [" ".join(sorted(_STOP)), " ".join(f"{a}>{b}" for a, b in sorted(_IRREGULAR.items()))]
+    return b"\0".join([source, *(t.encode() for t in tables), str(marshal.version).encode()])
 
 
 def cache_key(cedict: bytes, version: str) -> str:

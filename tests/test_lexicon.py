@@ -205,3 +205,11 @@ def test_cache_dir_defaults(tmp_path: Path) -> None:
     assert cache_dir({"XDG_CACHE_HOME": "/x"}) == Path("/x/bilingual")
     assert cache_dir({"XDG_CACHE_HOME": "relative", **home}) == Path.home() / ".cache/bilingual"
     assert cache_dir({CACHE_ENV: "", **home}) == Path.home() / ".cache/bilingual"
+
+
+def test_cache_key_follows_the_irregular_forms(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The stems of the glosses depend on the table of irregular forms: a changed table
+    must not read an index built with the old one."""
+    before = cache_key(b"x", "1.2.0")
+    monkeypatch.setattr(lexicon, "_IRREGULAR", {**lexicon._IRREGULAR, "left": "leave"})
+    assert cache_key(b"x", "1.2.0") != before
