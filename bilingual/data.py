@@ -41,7 +41,8 @@ GLOSS_STOP_WORDS = frozenset(
 
 #: Chat English's short forms and the words they stand for, read as those words by the
 #: dictionary signal of the alignment (``thx`` meets CC-CEDICT's ``thanks`` as ``thanks``
-#: does). Common texting abbreviations; only ones that are no English word themselves.
+#: does). Common texting and headline abbreviations; only ones that are no English word
+#: themselves.
 CHAT_SHORT_FORMS: tuple[tuple[str, str], ...] = (
     ("thx", "thanks"), ("thanx", "thanks"), ("tks", "thanks"), ("ty", "thank you"),
     ("pls", "please"), ("plz", "please"), ("msg", "message"), ("msgs", "messages"),
@@ -51,6 +52,9 @@ CHAT_SHORT_FORMS: tuple[tuple[str, str], ...] = (
     ("hrs", "hours"), ("yrs", "years"), ("wk", "week"), ("cuz", "because"),
     ("bc", "because"), ("nvm", "never mind"), ("np", "no problem"), ("idk", "I don't know"),
     ("btw", "by the way"), ("asap", "as soon as possible"), ("info", "information"),
+    ("vol", "volume"), ("ep", "episode"), ("pt", "part"), ("dept", "department"),
+    ("govt", "government"), ("intl", "international"), ("univ", "university"),
+    ("approx", "approximately"),
 )  # fmt: skip
 
 #: Irregular English forms and their base words, for the dictionary signal's stems

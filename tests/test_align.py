@@ -115,3 +115,14 @@ def test_chat_short_forms_meet_the_dictionary() -> None:
     assert score_pair("Got it, thx", "好的 謝啦") >= MODEL.pair_threshold
     (pair,) = align_sentences("Got it, thx", "好的 謝啦")
     assert pair.en == "Got it, thx"
+
+
+def test_headline_abbreviations_meet_the_dictionary() -> None:
+    """``Govt`` and ``Ep.`` are read as ``government`` and ``episode``."""
+    assert (
+        align._en_side("Govt bans plastic bags").stems
+        == align._en_side("Government bans plastic bags").stems
+    )
+    assert sentence_score("Govt bans plastic bags", "政府禁用塑膠袋") > sentence_score(
+        "Govt bans plastic bags", "老師禁用塑膠袋"
+    )
