@@ -61,7 +61,6 @@ _LAST_LATIN = regex.compile(r"\p{Latin}", regex.REVERSE)
 #: A word with a capital or a digit: a name or a term (``NASA``, ``iPhone``, ``CI005``).
 _TERM_WORD = regex.compile(r"[\p{Lu}\p{N}]")
 _DIGIT = regex.compile(r"\p{N}")
-_TERM_MARKS = regex.compile(r"[#+]+")
 #: Marks glued to the end of a sentence that belong to it: a term's (``C#``, ``C++``) or
 #: a chat tilde (``早安~``).
 _GLUED_END_MARKS = regex.compile(r"[#+]+|[~～]+")
@@ -85,10 +84,11 @@ _EMOJI_TOKEN = regex.compile(
 #: and a currency or plus/minus sign before them (``$12.50``, ``€5``, ``-3``).
 _NUMBER_TOKEN = regex.compile(r"[\p{Sc}+\-−±~]?\p{N}[\p{N}\p{P}\p{S}]*")
 #: What lies between a label and the text after it: a number (``Day 3:``), a colon, spaces.
-#: The brackets of a tag (:func:`_bracketed`).
+_LABEL_COLON = regex.compile(r"((?:[^\S\n]*\p{N}+)?[^\S\n]*[:：])\s*")
+#: The brackets of a tag (:func:`_bracketed`): an opener before it, a closer and a space
+#: after it.
 _OPENER = regex.compile(r"[\p{Ps}\p{Pi}]")
 _CLOSER = regex.compile(r"[\p{Pe}\p{Pf}]\s")
-_LABEL_COLON = regex.compile(r"((?:[^\S\n]*\p{N}+)?[^\S\n]*[:：])\s*")
 
 # Code-switching thresholds (MODEL): how small a run must be to stay inside its host.
 _MAX_EMBEDDED_WORDS = MODEL.max_embedded_words  # alphabetic words inside a CJK host
@@ -1022,10 +1022,11 @@ def _inner_dot(text: str, at: int) -> bool:
     )
 
 
+#: The most letters of a word after a dot that :func:`_leading_dot` reads: a term is short.
+_MAX_TERM = 32
 #: A word glued after a dot that a sentence does not start with: lowercase, or of three
 #: letters or more with a capital after its first (``.NET``, ``.js``, ``.com``; not
 #: ``OK``, which chat types after a full stop).
-_MAX_TERM = 32
 _TERM_AFTER_DOT = regex.compile(r"[a-z][A-Za-z]*|(?=[A-Za-z]{3})[A-Z][A-Za-z]*[A-Z][A-Za-z]*")
 
 
@@ -1041,8 +1042,7 @@ def _leading_dot(text: str, at: int) -> bool:
     """
     if text[at] != "." or (at and text[at - 1] == "."):
         return False
-    # A term is short: reading at most _MAX_TERM letters keeps a long word cheap (it is
-    # then no term, its next letter being a letter).
+    # A longer word is no term (the letter after the match is a letter), and stays cheap.
     word = _TERM_AFTER_DOT.match(text, at + 1, at + 1 + _MAX_TERM)
     return word is not None and (word.end() == len(text) or not text[word.end()].isalpha())
 
